@@ -1,0 +1,127 @@
+import Ajv from 'ajv';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  DiagnosticSeverity,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+} from 'vscode-languageserver-types';
+import schemaJson from '../../../schemas/gcluster.schema.json';
+import { limits } from './limits';
+import { buildModel } from './model';
+import { parseDefinition, type ParsedDefinition } from './parser';
+import type { Problem, Severity } from './problem';
+import { findRule, ruleCatalog, type RuleInfo } from './ruleCatalog';
+import { RuleContext } from './ruleContext';
+import { semanticRules } from './rules/index';
+import { validateAgainstSchema } from './schemaValidation';
+import { SchemaWalker, type SchemaNode } from './schemaWalker';
+import { defaultSettings, type ValidationSettings } from './settings';
+import { findSuppressions } from './suppressions';
+
+export interface LanguageServiceOptions {
+  /** Base URI of the rule documentation (`<base>ID.md`), for each diagnostic's `codeDescription`. */
+  readonly ruleDocsBaseUri?: string;
+}
+
+export interface LanguageService {
+  /** Parses text once; hosts cache the result by document version. */
+  parse(text: string, settings?: ValidationSettings): ParsedDefinition;
+  /** Every problem of a parsed definition, as LSP diagnostics with the configured severities. */
+  doValidation(document: TextDocument, parsed: ParsedDefinition, settings?: ValidationSettings): Diagnostic[];
+  /** Every diagnostic code the service can report. */
+  readonly rules: readonly RuleInfo[];
+  readonly schema: SchemaNode;
+}
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const schema = schemaJson as unknown as SchemaNode;
+  // Compiled once per service: compiling costs milliseconds, validating microseconds.
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    verbose: false,
+  });
+  ajv.addVocabulary(['markdownDescription', 'markdownEnumDescriptions', 'x-rule', 'x-reference']);
+  const validate = ajv.compile(schema);
+  const walker = new SchemaWalker(schema);
+
+  const problemsOf = (parsed: ParsedDefinition): Problem[] => {
+    const problems = [...parsed.problems];
+    if (parsed.refused || !parsed.yaml) return problems;
+    problems.push(...validateAgainstSchema(validate, walker, parsed.yaml, parsed.data));
+    const context = new RuleContext(buildModel(parsed.yaml), (problem) => problems.push(problem));
+    for (const rule of semanticRules) rule.check(context);
+    return problems;
+  };
+
+  return {
+    rules: ruleCatalog,
+    schema,
+    parse(text, settings = defaultSettings) {
+      return parseDefinition(text, { maxFileSize: settings.maxFileSizeMB * 1024 * 1024 });
+    },
+    doValidation(document, parsed, settings = defaultSettings) {
+      const suppressions = findSuppressions(parsed.text);
+      const diagnostics: Diagnostic[] = [];
+      let dropped = 0;
+      for (const problem of problemsOf(parsed)) {
+        const setting = settings.rules[problem.code] ?? findRule(problem.code)?.defaultSeverity ?? 'error';
+        if (setting === 'off') continue;
+        const range = {
+          start: document.positionAt(problem.span.start),
+          end: document.positionAt(problem.span.end),
+        };
+        if (suppressions.isSuppressed(problem.code, range.start.line)) continue;
+        if (diagnostics.length >= limits.maxProblems) {
+          dropped++;
+          continue;
+        }
+        const diagnostic: Diagnostic = {
+          range,
+          severity: severities[setting],
+          code: problem.code,
+          source: 'gcluster',
+          message: problem.message,
+        };
+        if (options.ruleDocsBaseUri)
+          diagnostic.codeDescription = { href: `${options.ruleDocsBaseUri}${problem.code}.md` };
+        if (problem.related && problem.related.length > 0) {
+          diagnostic.relatedInformation = problem.related.map((related): DiagnosticRelatedInformation => ({
+            location: {
+              uri: document.uri,
+              range: {
+                start: document.positionAt(related.span.start),
+                end: document.positionAt(related.span.end),
+              },
+            },
+            message: related.message,
+          }));
+        }
+        if (problem.data) diagnostic.data = problem.data;
+        diagnostics.push(diagnostic);
+      }
+      diagnostics.sort(
+        (a, b) =>
+          a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+      );
+      if (dropped > 0) {
+        diagnostics.push({
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Information,
+          source: 'gcluster',
+          message: `${dropped} more problems are not shown; fix the ones above first.`,
+        });
+      }
+      return diagnostics;
+    },
+  };
+}
