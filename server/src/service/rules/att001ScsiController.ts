@@ -12,7 +12,7 @@ export const att001: Rule = {
         if (!controller || controller.value === 'scsi') continue;
         context.report({
           code: 'ATT001',
-          message: `${quote(vm.name?.value ?? '?')} attaches shared disk ${quote(attachment.disk?.value ?? '?')} on ${controller.value.toUpperCase()}; a shared disk works only on a SCSI controller${vm.generation?.value === 2 ? ' (and a Generation 2 VM has no IDE at all)' : ''}. Use controller: scsi.`,
+          message: `${quote(vm.name?.value ?? '?')} attaches shared disk ${quote(attachment.disk?.value ?? '?')} on ${controller.value === 'ide' ? 'IDE' : quote(controller.value)}; a shared disk works only on a SCSI controller${vm.generation?.value === 2 ? ' (and a Generation 2 VM has no IDE at all)' : ''}. Use controller: scsi.`,
           span: controller.span,
           data: { fix: 'scsi' },
         });

@@ -18,7 +18,7 @@ export const topo005: Rule = {
         context.report({
           code: 'TOPO005',
           message: services
-            ? `${name} runs Windows Server 2012 with ${versionLabel(services.value)} Integration Services; a 2012 guest needs the Windows Server 2012 R2 Integration Services to use a shared virtual hard disk.`
+            ? `${name} runs Windows Server 2012 with ${servicesRank === undefined ? quote(services.value) : versionLabel(services.value)} Integration Services; a 2012 guest needs the Windows Server 2012 R2 Integration Services to use a shared virtual hard disk.`
             : `${name} runs Windows Server 2012: install the Windows Server 2012 R2 Integration Services in the guest and say so with integrationServices: windowsServer2012R2, or use a 2012 R2 guest.`,
           span: services?.span ?? guestOs.span,
         });

@@ -1,0 +1,33 @@
+import * as path from 'node:path';
+import type { ExtensionContext } from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+/** Starts the language server for `.gcluster.yaml` files. The full client comes later; this only wires the server. */
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'gcluster' },
+      { scheme: 'file', pattern: '**/*.gcluster.yaml' },
+      { scheme: 'untitled', language: 'gcluster' },
+    ],
+    synchronize: { configurationSection: 'gcluster' },
+  };
+  client = new LanguageClient('gcluster', 'Guest Cluster Language Server', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

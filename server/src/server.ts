@@ -1,0 +1,117 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { RulesRequest, type RulesResult } from './protocol';
+import { runSafe, runSafeVoid } from './runSafe';
+import { createLanguageService } from './service/languageService';
+import type { ParsedDefinition } from './service/parser';
+import { defaultSettings, normalizeSettings, type ValidationSettings } from './service/settings';
+import { ValidationScheduler } from './validationScheduler';
+
+// The transport (stdio, IPC or socket) is chosen by the command line, as the client starts us.
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const log = (message: string) => connection.console.error(message);
+
+const ruleDocsBaseUri = `${pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).href}/`;
+const service = createLanguageService({ ruleDocsBaseUri });
+
+let canPullConfiguration = false;
+let pushedSettings: ValidationSettings = defaultSettings;
+const settingsCache = new Map<string, Promise<ValidationSettings>>();
+const parseCache = new Map<string, { version: number; maxFileSizeMB: number; parsed: ParsedDefinition }>();
+
+function isDefinition(document: TextDocument): boolean {
+  return document.languageId === 'gcluster' || document.uri.toLowerCase().endsWith('.gcluster.yaml');
+}
+
+function settingsFor(uri: string): Promise<ValidationSettings> {
+  if (!canPullConfiguration) return Promise.resolve(pushedSettings);
+  let settings = settingsCache.get(uri);
+  if (!settings) {
+    settings = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'gcluster' })
+      .then(normalizeSettings, () => defaultSettings);
+    settingsCache.set(uri, settings);
+  }
+  return settings;
+}
+
+/** The parse of the document's current version, reused until the text or the size limit changes. */
+function parsedFor(document: TextDocument, settings: ValidationSettings): ParsedDefinition {
+  const cached = parseCache.get(document.uri);
+  if (cached && cached.version === document.version && cached.maxFileSizeMB === settings.maxFileSizeMB) {
+    return cached.parsed;
+  }
+  const parsed = service.parse(document.getText(), settings);
+  parseCache.set(document.uri, { version: document.version, maxFileSizeMB: settings.maxFileSizeMB, parsed });
+  return parsed;
+}
+
+async function validate(uri: string): Promise<void> {
+  const document = documents.get(uri);
+  if (!document || !isDefinition(document)) return;
+  const settings = await settingsFor(uri);
+  // A newer version arrived while the settings were fetched: its own validation is scheduled.
+  const current = documents.get(uri);
+  if (!current || current.version !== document.version) return;
+  const diagnostics = service.doValidation(document, parsedFor(document, settings), settings);
+  await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+}
+
+const scheduler = new ValidationScheduler((uri) => {
+  return new Promise<void>((resolve) =>
+    runSafeVoid(log, `Validating ${uri}`, () => validate(uri).finally(resolve)),
+  );
+});
+
+connection.onInitialize((params): InitializeResult => {
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  pushedSettings = normalizeSettings(
+    (params.initializationOptions as { settings?: unknown } | undefined)?.settings,
+  );
+  return {
+    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+    serverInfo: { name: 'gcluster-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onDidChangeConfiguration((change) => {
+  runSafeVoid(log, 'Reading settings', () => {
+    settingsCache.clear();
+    if (!canPullConfiguration) {
+      pushedSettings = normalizeSettings((change.settings as { gcluster?: unknown } | undefined)?.gcluster);
+    }
+    for (const document of documents.all()) scheduler.schedule(document.uri);
+  });
+});
+
+connection.onRequest(RulesRequest.method, (token) =>
+  runSafe(log, 'Listing rules', token, (): RulesResult => ({
+    rules: service.rules.map((rule) => ({ ...rule, documentation: `${ruleDocsBaseUri}${rule.id}.md` })),
+  })),
+);
+
+documents.onDidOpen((event) => scheduler.schedule(event.document.uri));
+documents.onDidChangeContent((event) => scheduler.schedule(event.document.uri));
+documents.onDidClose((event) => {
+  const uri = event.document.uri;
+  scheduler.forget(uri);
+  parseCache.delete(uri);
+  settingsCache.delete(uri);
+  runSafeVoid(log, 'Clearing diagnostics', () => connection.sendDiagnostics({ uri, diagnostics: [] }));
+});
+
+// A bug in one handler must never end the server while other documents are open.
+process.on('uncaughtException', (error) => log(`Unexpected error: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => log(`Unexpected rejection: ${String(reason)}`));
+
+documents.listen(connection);
+connection.listen();

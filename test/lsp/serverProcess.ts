@@ -1,0 +1,151 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  ConfigurationRequest,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  type Diagnostic,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+
+export const serverPath = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
+
+/**
+ * The real language server in its own process, spoken to over stdio with the LSP library a
+ * client uses. Settings are answered from `settings` whenever the server asks for them.
+ */
+export class ServerProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly connection: ProtocolConnection;
+  settings: Record<string, unknown> = {};
+  stderr = '';
+  private readonly latest = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: {
+    uri: string;
+    accept: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }[] = [];
+
+  private constructor() {
+    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.child.stdout),
+      new StreamMessageWriter(this.child.stdin),
+    );
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.latest.set(params.uri, params);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.accept(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.listen();
+  }
+
+  static async start(
+    settings: Record<string, unknown> = {},
+  ): Promise<{ server: ServerProcess; result: InitializeResult }> {
+    const server = new ServerProcess();
+    server.settings = settings;
+    const result = await server.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+      },
+      workspaceFolders: null,
+    });
+    await server.connection.sendNotification(InitializedNotification.type, {});
+    return { server, result };
+  }
+
+  /** Resolves with the next diagnostics for `uri` that `accept` takes; rejects after `timeoutMs`. */
+  nextDiagnostics(
+    uri: string,
+    accept: (p: PublishDiagnosticsParams) => boolean = () => true,
+    timeoutMs = 10000,
+  ): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr}`),
+          ),
+        timeoutMs,
+      );
+      this.waiters.push({
+        uri,
+        accept,
+        resolve: (params) => {
+          clearTimeout(timer);
+          resolve(params);
+        },
+      });
+    });
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
+    const published = this.nextDiagnostics(uri, (p) => p.version === version);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'gcluster', version, text },
+    });
+    return (await published).diagnostics;
+  }
+
+  async change(
+    uri: string,
+    version: number,
+    changes: TextDocumentContentChangeEvent[],
+  ): Promise<Diagnostic[]> {
+    const published = this.nextDiagnostics(uri, (p) => p.version === version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
+    return (await published).diagnostics;
+  }
+
+  async close(uri: string): Promise<Diagnostic[]> {
+    const published = this.nextDiagnostics(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    return (await published).diagnostics;
+  }
+
+  /** Changes the settings and tells the server, as VS Code does when the user edits them. */
+  async configure(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { gcluster: settings },
+    });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } catch {
+      // The process may already be gone; killing it below is enough.
+    }
+    this.connection.dispose();
+    this.child.kill();
+  }
+}
