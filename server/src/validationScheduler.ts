@@ -9,7 +9,7 @@ export class ValidationScheduler {
 
   constructor(
     private readonly validate: (uri: string) => Promise<void>,
-    private readonly cheapMs = 20,
+    private readonly cheapMs = 100,
     private readonly maxDelayMs = 300,
   ) {}
 

@@ -67,9 +67,12 @@ export function isUnder(path: string, root: string): boolean {
  */
 export function quote(value: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
-  const escaped = value.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g, (ch) => {
-    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
+  const escaped = value.replace(
+    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g,
+    (ch) => {
+      return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    },
+  );
   const cut = escaped.length > 64 ? `${escaped.slice(0, 64)}…` : escaped;
   return `'${cut}'`;
 }

@@ -33,6 +33,7 @@ import { stor006 } from './stor006DeclaredLocation';
 import { stor010 } from './stor010DiskSize';
 import { stor011 } from './stor011SectorSize';
 import { stor012 } from './stor012WitnessDisk';
+import { stor013 } from './stor013NotAvhdx';
 import { topo001 } from './topo001TwoHostNodes';
 import { topo002 } from './topo002ClusterSizes';
 import { topo003 } from './topo003HostVersion';
@@ -46,7 +47,7 @@ import { topo009 } from './topo009AntiAffinity';
 export const semanticRules: readonly Rule[] = [
   topo001, topo002, topo003, topo004, topo005, topo006, topo009,
   name001, name002, name003, name004, name005,
-  stor001, stor002, stor003, stor004, stor006, stor010, stor011, stor012,
+  stor001, stor002, stor003, stor004, stor006, stor010, stor011, stor012, stor013,
   att001, att002, att003, att004, att005,
   gen001, gen002,
   mem001, mem002, mem003, cpu001,
