@@ -61,6 +61,23 @@ export default tseslint.config(
     },
   },
   {
+    // The client shares only the message declarations with the server, never its code.
+    files: ['client/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/src/**', '!**/server/src/protocol'],
+              message: 'The client may import only server/src/protocol from the server.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

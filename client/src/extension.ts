@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { serverExecArgv } from '../../server/src/protocol';
 import type { ExtensionContext } from 'vscode';
 import {
   LanguageClient,
@@ -13,8 +14,12 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv] } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...serverExecArgv, '--nolazy', '--inspect=6009'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -1,3 +1,4 @@
+import { serverExecArgv } from '../../server/src/protocol';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import {
@@ -42,7 +43,7 @@ export class ServerProcess {
   }[] = [];
 
   private constructor() {
-    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+    this.child = spawn(process.execPath, [...serverExecArgv, serverPath, '--stdio'], { stdio: 'pipe' });
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.child.stdout),

@@ -61,17 +61,18 @@ export function isUnder(path: string, root: string): boolean {
   return r.length > 0 && (p === r || p.startsWith(`${r}\\`));
 }
 
+/** Characters that could forge a line or reorder text if shown raw: controls and bidirectional overrides. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+const unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+
 /**
- * Shows a value from the file inside a message: quoted, control and bidirectional-override characters escaped,
- * long values cut, so that a hostile name can neither forge lines nor flood the Problems view.
+ * Shows a value from the file inside a message: quoted, unsafe characters escaped, long values
+ * cut, so that a hostile name can neither forge lines nor flood the Problems view.
  */
 export function quote(value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
   const escaped = value.replace(
-    /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g,
-    (ch) => {
-      return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    },
+    unsafeCharacters,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
   const cut = escaped.length > 64 ? `${escaped.slice(0, 64)}…` : escaped;
   return `'${cut}'`;

@@ -8,7 +8,7 @@ import {
 import schemaJson from '../../../schemas/gcluster.schema.json';
 import { limits } from './limits';
 import { buildModel } from './model';
-import { parseDefinition, type ParsedDefinition } from './parser';
+import { parseDefinition, toData, type ParsedDefinition } from './parser';
 import type { Problem, Severity } from './problem';
 import { findRule, ruleCatalog, type RuleInfo } from './ruleCatalog';
 import { RuleContext } from './ruleContext';
@@ -17,6 +17,7 @@ import { validateAgainstSchema } from './schemaValidation';
 import { SchemaWalker, type SchemaNode } from './schemaWalker';
 import { defaultSettings, type ValidationSettings } from './settings';
 import { findSuppressions } from './suppressions';
+import { multilineScalarSpans } from './yamlAccess';
 
 export interface LanguageServiceOptions {
   /** Base URI of the rule documentation (`<base>ID.md`), for each diagnostic's `codeDescription`. */
@@ -55,9 +56,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const walker = new SchemaWalker(schema);
 
   const problemsOf = (parsed: ParsedDefinition): Problem[] => {
+    if (parsed.refused || !parsed.yaml) return [...parsed.problems];
+    const converted = toData(parsed.yaml);
+    if ('problem' in converted) {
+      // An alias bomb is refused whole; anything else unreadable still gets the rules' view.
+      if (converted.problem.code === 'YAML003') return [converted.problem];
+      return [...parsed.problems, converted.problem];
+    }
     const problems = [...parsed.problems];
-    if (parsed.refused || !parsed.yaml) return problems;
-    problems.push(...validateAgainstSchema(validate, walker, parsed.yaml, parsed.data));
+    problems.push(...validateAgainstSchema(validate, walker, parsed.yaml, converted.data));
     const context = new RuleContext(buildModel(parsed.yaml), (problem) => problems.push(problem));
     for (const rule of semanticRules) rule.check(context);
     return problems;
@@ -70,7 +77,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return parseDefinition(text, { maxFileSize: settings.maxFileSizeMB * 1024 * 1024 });
     },
     doValidation(document, parsed, settings = defaultSettings) {
-      const suppressions = findSuppressions(parsed.text);
+      const yaml = parsed.yaml;
+      const suppressions = findSuppressions(parsed.text, () =>
+        yaml ? multilineScalarSpans(yaml, parsed.text) : [],
+      );
       const diagnostics: Diagnostic[] = [];
       let dropped = 0;
       for (const problem of problemsOf(parsed)) {

@@ -2,13 +2,14 @@ import { Document, isDocument, parseDocument, type YAMLError } from 'yaml';
 import { findExcessiveNesting, limits } from './limits';
 import type { Problem } from './problem';
 
-/** A parsed `.gcluster.yaml` text. Hosts cache it by document version. */
+/**
+ * A parsed `.gcluster.yaml` text. Hosts cache it by document version, so it keeps only the YAML
+ * tree: the plain-data copy that schema validation needs is built and dropped during validation.
+ */
 export interface ParsedDefinition {
   readonly text: string;
   /** The YAML document, or undefined when the text was refused before parsing. */
   readonly yaml: Document | undefined;
-  /** The document as plain data for schema validation, or undefined when it could not be built. */
-  readonly data: unknown;
   /** Problems found while reading the text: syntax, size, nesting, aliases. */
   readonly problems: readonly Problem[];
   /** True when the text was refused whole (too large, too deep, alias bomb). */
@@ -45,29 +46,11 @@ export function parseDefinition(text: string, options: ParseOptions = defaultPar
   const problems: Problem[] = [];
   for (const error of yaml.errors) problems.push(syntaxProblem(error, text));
   for (const warning of yaml.warnings) problems.push(syntaxProblem(warning, text));
-  let data: unknown;
-  try {
-    data = yaml.toJS({ maxAliasCount: limits.maxAliasCount });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/alias/i.test(message)) {
-      return refuse(text, {
-        code: 'YAML003',
-        message: `Aliases expand to more than ${limits.maxAliasCount} nodes (a "billion laughs" pattern). The file was not validated.`,
-        span: { start: 0, end: 0 },
-      });
-    }
-    problems.push({
-      code: 'YAML001',
-      message: `The YAML cannot be read: ${message}`,
-      span: { start: 0, end: 0 },
-    });
-  }
-  return { text, yaml: isDocument(yaml) ? yaml : undefined, data, problems, refused: false };
+  return { text, yaml: isDocument(yaml) ? yaml : undefined, problems, refused: false };
 }
 
 function refuse(text: string, problem: Problem): ParsedDefinition {
-  return { text, yaml: undefined, data: undefined, problems: [problem], refused: true };
+  return { text, yaml: undefined, problems: [problem], refused: true };
 }
 
 const syntaxMessages: Partial<Record<YAMLError['code'], string>> = {
@@ -89,4 +72,32 @@ function syntaxProblem(error: YAMLError, text: string): Problem {
 function firstLine(message: string): string {
   const line = message.split('\n', 1)[0] ?? message;
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+/**
+ * The document as plain data for schema validation. Aliases are expanded here, within a budget:
+ * a "billion laughs" document is refused instead of expanded.
+ */
+export function toData(yaml: Document): { data: unknown } | { problem: Problem } {
+  try {
+    return { data: yaml.toJS({ maxAliasCount: limits.maxAliasCount }) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) {
+      return {
+        problem: {
+          code: 'YAML003',
+          message: `Aliases expand to more than ${limits.maxAliasCount} nodes (a "billion laughs" pattern). The file was not validated.`,
+          span: { start: 0, end: 0 },
+        },
+      };
+    }
+    return {
+      problem: {
+        code: 'YAML001',
+        message: `The YAML cannot be read: ${message}`,
+        span: { start: 0, end: 0 },
+      },
+    };
+  }
 }

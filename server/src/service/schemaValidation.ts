@@ -74,13 +74,10 @@ function toProblem(
     }
     case 'required': {
       const property = String(error.params['missingProperty']);
-      const title = walker.at([...segments, property], {
-        ...(value as object),
-        [property]: undefined,
-      })?.title;
+      const title = walker.at([...segments, property], data)?.title;
       return {
         code: 'SCHEMA002',
-        message: `${capitalize(ownerName(schema, value))} is missing ${quote(property)}${title ? ` (${title.toLowerCase()})` : ''}.`,
+        message: `${capitalize(ownerName(schema, value))} is missing ${quote(property)}${title ? ` (${title})` : ''}.`,
         span: located.introducer,
         data: { property },
       };
@@ -195,11 +192,11 @@ function valueAt(data: unknown, segments: readonly string[]): unknown {
 
 /** "virtual machine 'SQLVM01'", "the host cluster": how a message names the mapping a problem is in. */
 function ownerName(schema: SchemaNode | undefined, value: unknown): string {
-  const title = (schema?.title ?? 'the definition').toLowerCase();
-  const name =
-    value !== null && typeof value === 'object' ? (value as Record<string, unknown>)['name'] : undefined;
-  if (typeof name === 'string') return `${title} ${quote(name)}`;
-  return title === 'guest cluster definition' ? 'the definition' : `the ${title}`;
+  const isRoot = schema?.title === undefined || schema.title === 'Guest cluster definition';
+  const title = isRoot ? 'definition' : schema.title!.toLowerCase();
+  const name = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)['name'] : undefined;
+  if (typeof name === 'string') return `${isRoot ? 'the ' : ''}${title} ${quote(name)}`;
+  return `the ${title}`;
 }
 
 function typeName(type: string): string {

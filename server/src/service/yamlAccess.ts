@@ -1,4 +1,5 @@
 import {
+  visit,
   isAlias,
   isMap,
   isScalar,
@@ -118,4 +119,18 @@ export class FieldReader {
     const keySpan = keySpanOf(pair, parent.keySpan);
     return { value: node.value, span: spanOf(node, keySpan), keySpan };
   }
+}
+
+/** Spans of scalars written over several lines (block scalars, multi-line quoted strings). */
+export function multilineScalarSpans(document: Document, text: string): Span[] {
+  const spans: Span[] = [];
+  visit(document, {
+    Scalar(_key, node) {
+      const range = node.range;
+      if (range && text.indexOf('\n', range[0]) >= 0 && text.indexOf('\n', range[0]) < range[1]) {
+        spans.push({ start: range[0], end: range[1] });
+      }
+    },
+  });
+  return spans;
 }

@@ -16,7 +16,7 @@ export const stor001: Rule = {
           span: disk.path.span,
           data: { fix: 'vhdx' },
         });
-      } else if (format === 'other' || format === 'avhdx') {
+      } else if (format === 'other') {
         context.report({
           code: 'STOR001',
           message: `${quote(disk.path.value)} does not end in .vhdx or .vhds; the extension decides the disk format, and a shared disk must be a .vhdx (or .vhds on 2016+ hosts).`,
