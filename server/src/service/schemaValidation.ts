@@ -194,7 +194,8 @@ function valueAt(data: unknown, segments: readonly string[]): unknown {
 function ownerName(schema: SchemaNode | undefined, value: unknown): string {
   const isRoot = schema?.title === undefined || schema.title === 'Guest cluster definition';
   const title = isRoot ? 'definition' : schema.title!.toLowerCase();
-  const name = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)['name'] : undefined;
+  const name =
+    value !== null && typeof value === 'object' ? (value as Record<string, unknown>)['name'] : undefined;
   if (typeof name === 'string') return `${isRoot ? 'the ' : ''}${title} ${quote(name)}`;
   return `the ${title}`;
 }

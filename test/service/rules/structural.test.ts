@@ -166,10 +166,7 @@ describe('SCHEMA002 missing property', () => {
   it('reports a missing top-level section on the first key of the file', () => {
     const text = baseline.slice(0, baseline.indexOf('guestCluster:')).replace('version', '«version»');
     const [d] = expectDiagnostics(text, 'SCHEMA002', 'error');
-    assert.equal(
-      messageText(d),
-      "The definition 'sql-prod' is missing 'guestCluster' (Guest cluster).",
-    );
+    assert.equal(messageText(d), "The definition 'sql-prod' is missing 'guestCluster' (Guest cluster).");
   });
 
   it('reports what a choice requires on the key of its mapping', () => {
