@@ -3,11 +3,11 @@ import { pathToFileURL } from 'node:url';
 import {
   createConnection,
   ProposedFeatures,
-  TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentStore } from './documentStore';
 import { RulesRequest, type RulesResult } from './protocol';
 import { runSafe, runSafeVoid } from './runSafe';
 import { createLanguageService } from './service/languageService';
@@ -17,7 +17,7 @@ import { ValidationScheduler } from './validationScheduler';
 
 // The transport (stdio, IPC or socket) is chosen by the command line, as the client starts us.
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const documents = new DocumentStore();
 const log = (message: string) => connection.console.error(message);
 
 const ruleDocsBaseUri = `${pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).href}/`;
@@ -44,13 +44,21 @@ function settingsFor(uri: string): Promise<ValidationSettings> {
   return settings;
 }
 
-/** The parse of the document's current version, reused until the text or the size limit changes. */
+/**
+ * The parse of the document's current version, reused until the text or the size limit changes,
+ * and brought up to date from the previous parse by the edits since, when there is one.
+ */
 function parsedFor(document: TextDocument, settings: ValidationSettings): ParsedDefinition {
   const cached = parseCache.get(document.uri);
   if (cached && cached.version === document.version && cached.maxFileSizeMB === settings.maxFileSizeMB) {
     return cached.parsed;
   }
-  const parsed = service.parse(document.getText(), settings);
+  const edits = documents.takeEdits(document.uri);
+  const text = document.getText();
+  const parsed =
+    cached && edits !== 'whole' && cached.maxFileSizeMB === settings.maxFileSizeMB
+      ? service.update(cached.parsed, edits, text, settings)
+      : service.parse(text, settings);
   parseCache.set(document.uri, { version: document.version, maxFileSizeMB: settings.maxFileSizeMB, parsed });
   return parsed;
 }
@@ -99,19 +107,18 @@ connection.onRequest(RulesRequest.method, (token) =>
   })),
 );
 
-documents.onDidOpen((event) => scheduler.schedule(event.document.uri));
-documents.onDidChangeContent((event) => scheduler.schedule(event.document.uri));
-documents.onDidClose((event) => {
-  const uri = event.document.uri;
-  scheduler.forget(uri);
-  parseCache.delete(uri);
-  settingsCache.delete(uri);
-  runSafeVoid(log, 'Clearing diagnostics', () => connection.sendDiagnostics({ uri, diagnostics: [] }));
+documents.listen(connection, {
+  changed: (uri) => scheduler.schedule(uri),
+  closed: (uri) => {
+    scheduler.forget(uri);
+    parseCache.delete(uri);
+    settingsCache.delete(uri);
+    runSafeVoid(log, 'Clearing diagnostics', () => connection.sendDiagnostics({ uri, diagnostics: [] }));
+  },
 });
 
 // A bug in one handler must never end the server while other documents are open.
 process.on('uncaughtException', (error) => log(`Unexpected error: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => log(`Unexpected rejection: ${String(reason)}`));
 
-documents.listen(connection);
 connection.listen();

@@ -6,6 +6,7 @@ import {
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver-types';
 import schemaJson from '../../../schemas/gcluster.schema.json';
+import { reparseIncrementally, type TextEdit } from './incrementalParse';
 import { limits } from './limits';
 import { buildModel } from './model';
 import { parseDefinition, toData, type ParsedDefinition } from './parser';
@@ -27,6 +28,17 @@ export interface LanguageServiceOptions {
 export interface LanguageService {
   /** Parses text once; hosts cache the result by document version. */
   parse(text: string, settings?: ValidationSettings): ParsedDefinition;
+  /**
+   * The parse of `text`, reached from `previous` by `edits` (in order, each in the offsets of the
+   * text before it): only the parts the edits touch are re-parsed when that is safe, otherwise
+   * the whole text. `previous` must not be used afterwards.
+   */
+  update(
+    previous: ParsedDefinition,
+    edits: readonly TextEdit[],
+    text: string,
+    settings?: ValidationSettings,
+  ): ParsedDefinition;
   /** Every problem of a parsed definition, as LSP diagnostics with the configured severities. */
   doValidation(document: TextDocument, parsed: ParsedDefinition, settings?: ValidationSettings): Diagnostic[];
   /** Every diagnostic code the service can report. */
@@ -75,6 +87,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     schema,
     parse(text, settings = defaultSettings) {
       return parseDefinition(text, { maxFileSize: settings.maxFileSizeMB * 1024 * 1024 });
+    },
+    update(previous, edits, text, settings = defaultSettings) {
+      let current: ParsedDefinition | undefined = previous;
+      let currentText = previous.text;
+      for (const edit of edits) {
+        currentText = currentText.slice(0, edit.start) + edit.text + currentText.slice(edit.end);
+        current = reparseIncrementally(current, edit, currentText);
+        if (!current) break;
+      }
+      const withinLimit = text.length <= settings.maxFileSizeMB * 1024 * 1024;
+      if (current && withinLimit && current.text === text) return current;
+      return this.parse(text, settings);
     },
     doValidation(document, parsed, settings = defaultSettings) {
       const yaml = parsed.yaml;

@@ -1,0 +1,193 @@
+import {
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
+import { findExcessiveNesting } from './limits';
+import type { ParsedDefinition } from './parser';
+
+/** A change to the text: replace `[start, end)` of the text before it with `text`. */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * A part of the document that can be parsed on its own: a top-level key with its value, or one
+ * item of a top-level block sequence (a VM, a shared disk). It runs from the start of its first
+ * line to the start of the next unit's first line, so comments and blank lines between units
+ * belong to the unit before them.
+ */
+interface Unit {
+  readonly start: number;
+  readonly end: number;
+  readonly replace: (node: Pair | Node) => boolean;
+  readonly kind: 'pair' | 'item';
+  readonly key?: string;
+  /** The unit's text before its node: '' for a key at column 0, "  - " for an item. */
+  readonly prefix: string;
+}
+
+/** Characters that make a part of a document depend on another part (anchors, aliases, directives). */
+const crossReferences = /[&*%]|^(---|\.\.\.)/m;
+
+/**
+ * Applies one edit to a clean parse by re-parsing only the unit that contains it, and splicing
+ * the result into the YAML tree with every later range shifted. Typing inside one VM of a
+ * 1000-VM definition re-parses that VM, not the file.
+ *
+ * Returns undefined when that is not safe — the old parse had problems, the edit crosses units,
+ * the unit no longer parses to exactly one unit of the same kind, or anchors and aliases could
+ * tie units together — and the caller parses the whole text instead. The previous tree is
+ * modified in place: the previous parse must not be used afterwards.
+ */
+export function reparseIncrementally(
+  previous: ParsedDefinition,
+  edit: TextEdit,
+  text: string,
+): ParsedDefinition | undefined {
+  const document = previous.yaml;
+  if (!document || previous.refused || previous.problems.length > 0) return undefined;
+  if (document.errors.length > 0 || document.warnings.length > 0) return undefined;
+  const root = document.contents;
+  if (!isMap(root) || root.flow) return undefined;
+  const unit = findUnit(root, previous.text, edit);
+  if (!unit) return undefined;
+  const delta = edit.text.length - (edit.end - edit.start);
+  const fragmentText = text.slice(unit.start, unit.end + delta);
+  if (crossReferences.test(fragmentText) || crossReferences.test(previous.text.slice(unit.start, unit.end))) {
+    return undefined;
+  }
+  if (findExcessiveNesting(fragmentText)) return undefined;
+  const fragment = parseDocument(fragmentText, {
+    prettyErrors: false,
+    keepSourceTokens: false,
+    uniqueKeys: true,
+  });
+  const replacement = singleUnit(fragment, fragmentText, unit);
+  if (!replacement) return undefined;
+  shiftRanges(document, unit.end, delta);
+  shiftRanges(fragment, 0, unit.start, true);
+  if (!unit.replace(replacement)) return undefined;
+  return { text, yaml: document, problems: [], refused: false };
+}
+
+function findUnit(root: YAMLMap, text: string, edit: TextEdit): Unit | undefined {
+  const pairs = root.items;
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i]!;
+    const keyNode = pair.key;
+    if (!isScalar(keyNode) || typeof keyNode.value !== 'string' || !keyNode.range) return undefined;
+    const start = lineStart(text, keyNode.range[0]);
+    const next = pairs[i + 1]?.key as Node | undefined;
+    const end = next?.range ? lineStart(text, next.range[0]) : text.length;
+    if (!contains(start, end, edit, text.length)) continue;
+    const item = findItem(pair.value, text, start, end, edit);
+    if (item) return item;
+    return {
+      start,
+      end,
+      kind: 'pair',
+      key: keyNode.value,
+      prefix: text.slice(start, keyNode.range[0]),
+      replace: (node) => {
+        pairs[i] = node as Pair;
+        return true;
+      },
+    };
+  }
+  return undefined;
+}
+
+function findItem(
+  value: unknown,
+  text: string,
+  pairStart: number,
+  pairEnd: number,
+  edit: TextEdit,
+): Unit | undefined {
+  if (!isSeq(value) || value.flow) return undefined;
+  const seq: YAMLSeq = value;
+  const starts: number[] = [];
+  const prefixes: string[] = [];
+  for (const item of seq.items) {
+    const range = (item as Node | null)?.range;
+    if (!range) return undefined;
+    const start = lineStart(text, range[0]);
+    const prefix = text.slice(start, range[0]);
+    // The item must begin on its dash's line ("  - name: …"), so that its lines are all its own.
+    if (!/^\s*-\s+$/.test(prefix) || start <= pairStart) return undefined;
+    starts.push(start);
+    prefixes.push(prefix);
+  }
+  for (let j = 0; j < starts.length; j++) {
+    const start = starts[j]!;
+    const end = starts[j + 1] ?? pairEnd;
+    if (!contains(start, end, edit, text.length)) continue;
+    return {
+      start,
+      end,
+      kind: 'item',
+      prefix: prefixes[j]!,
+      replace: (node) => {
+        seq.items[j] = node;
+        return true;
+      },
+    };
+  }
+  return undefined;
+}
+
+/** The edit lies within the unit and does not touch the first character of the next one. */
+function contains(start: number, end: number, edit: TextEdit, textLength: number): boolean {
+  return (
+    edit.start >= start && (edit.end < end || (end === textLength && edit.end <= end)) && edit.start < end
+  );
+}
+
+/**
+ * The one unit the fragment must hold: the same key, or one item, starting exactly as before, so
+ * that its indentation still places it where it was among its siblings.
+ */
+function singleUnit(fragment: Document, fragmentText: string, unit: Unit): Pair | Node | undefined {
+  if (fragment.errors.length > 0 || fragment.warnings.length > 0) return undefined;
+  const contents = fragment.contents;
+  const startsAsBefore = (node: unknown) => {
+    const range = (node as Node | null)?.range;
+    return range !== undefined && range !== null && fragmentText.slice(0, range[0]) === unit.prefix;
+  };
+  if (unit.kind === 'pair') {
+    if (!isMap(contents) || contents.flow || contents.items.length !== 1) return undefined;
+    const pair = contents.items[0]!;
+    return isScalar(pair.key) && pair.key.value === unit.key && startsAsBefore(pair.key) ? pair : undefined;
+  }
+  if (!isSeq(contents) || contents.flow || contents.items.length !== 1) return undefined;
+  const item = contents.items[0];
+  return isNode(item) && startsAsBefore(item) ? item : undefined;
+}
+
+/** Adds `delta` to every range offset at or after `from` (all of them when `all`). */
+function shiftRanges(document: Document, from: number, delta: number, all = false): void {
+  if (delta === 0) return;
+  const shift = (range: [number, number, number] | null | undefined) => {
+    if (!range) return;
+    for (let k = 0; k < 3; k++) if (all || range[k]! >= from) range[k] = range[k]! + delta;
+  };
+  shift(document.range);
+  visit(document, (_key, node) => {
+    if (isNode(node)) shift(node.range);
+  });
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
