@@ -1,5 +1,5 @@
 import { serverExecArgv } from '../../server/src/protocol';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import {
   ConfigurationRequest,
@@ -20,18 +20,22 @@ import {
 } from 'vscode-languageserver-protocol';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
+export type Transport = 'stdio' | 'ipc';
+
 export const serverPath = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
 
 /**
- * The real language server in its own process, spoken to over stdio with the LSP library a
- * client uses. Settings are answered from `settings` whenever the server asks for them.
+ * The real language server in its own process, spoken to over stdio or Node IPC with the LSP
+ * library a client uses. Settings are answered from `settings` whenever the server asks for them.
  */
 export class ServerProcess {
-  readonly child: ChildProcessWithoutNullStreams;
+  readonly child: ChildProcess;
   readonly connection: ProtocolConnection;
   settings: Record<string, unknown> = {};
   stderr = '';
@@ -42,13 +46,25 @@ export class ServerProcess {
     resolve: (p: PublishDiagnosticsParams) => void;
   }[] = [];
 
-  private constructor() {
-    this.child = spawn(process.execPath, [...serverExecArgv, serverPath, '--stdio'], { stdio: 'pipe' });
-    this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.connection = createProtocolConnection(
-      new StreamMessageReader(this.child.stdout),
-      new StreamMessageWriter(this.child.stdin),
-    );
+  private constructor(transport: Transport) {
+    if (transport === 'ipc') {
+      // As VS Code starts it: a forked Node process that speaks LSP over Node's IPC channel.
+      this.child = fork(serverPath, ['--node-ipc'], {
+        execArgv: [...serverExecArgv],
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      });
+      this.connection = createProtocolConnection(
+        new IPCMessageReader(this.child),
+        new IPCMessageWriter(this.child),
+      );
+    } else {
+      this.child = spawn(process.execPath, [...serverExecArgv, serverPath, '--stdio'], { stdio: 'pipe' });
+      this.connection = createProtocolConnection(
+        new StreamMessageReader(this.child.stdout!),
+        new StreamMessageWriter(this.child.stdin!),
+      );
+    }
+    this.child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.latest.set(params.uri, params);
@@ -64,16 +80,20 @@ export class ServerProcess {
 
   static async start(
     settings: Record<string, unknown> = {},
+    options: { transport?: Transport; pullsConfiguration?: boolean } = {},
   ): Promise<{ server: ServerProcess; result: InitializeResult }> {
-    const server = new ServerProcess();
+    const server = new ServerProcess(options.transport ?? 'stdio');
     server.settings = settings;
+    const pulls = options.pullsConfiguration ?? true;
     const result = await server.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: { configuration: pulls, didChangeConfiguration: { dynamicRegistration: false } },
       },
       workspaceFolders: null,
+      // A client that cannot be asked for settings passes them at start and on every change.
+      ...(pulls ? {} : { initializationOptions: { settings } }),
     });
     await server.connection.sendNotification(InitializedNotification.type, {});
     return { server, result };
