@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isNode, visit, type Document } from 'yaml';
 import { reparseIncrementally, type TextEdit } from '../../server/src/service/incrementalParse';
 import { parseDefinition } from '../../server/src/service/parser';
 import { generateDefinition } from '../bench/generate';
 import { baseline } from './fixture';
-
-/** Every node's kind and range, in document order: two trees that agree here agree everywhere rules look. */
-function shape(document: Document): string[] {
-  const out: string[] = [];
-  visit(document, (_key, node) => {
-    if (isNode(node)) out.push(`${node.constructor.name}:${node.range?.join(',') ?? '-'}`);
-  });
-  return out;
-}
+import { shape } from './yamlShape';
 
 function apply(text: string, edit: TextEdit): string {
   return text.slice(0, edit.start) + edit.text + text.slice(edit.end);

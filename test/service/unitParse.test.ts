@@ -2,18 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { isNode, parseDocument, visit, type Document } from 'yaml';
+import { parseDocument } from 'yaml';
 import { parseInUnits } from '../../server/src/service/unitParse';
 import { generateDefinition } from '../bench/generate';
 import { baseline } from './fixture';
-
-function shape(document: Document): string[] {
-  const out: string[] = [`Document:${document.range?.join(',')}`];
-  visit(document, (_key, node) => {
-    if (isNode(node)) out.push(`${node.constructor.name}:${node.range?.join(',') ?? '-'}`);
-  });
-  return out;
-}
+import { shape } from './yamlShape';
 
 function expectSameAsWholeParse(text: string, label: string): boolean {
   const units = parseInUnits(text);

@@ -4,7 +4,6 @@ import {
   isScalar,
   isSeq,
   parseDocument,
-  visit,
   type Document,
   type Node,
   type Pair,
@@ -12,6 +11,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { findExcessiveNesting } from './limits';
+import { crossReferences, lineStart, parseOptions, shiftRanges } from './yamlUnits';
 import type { ParsedDefinition } from './parser';
 
 /** A change to the text: replace `[start, end)` of the text before it with `text`. */
@@ -36,9 +36,6 @@ interface Unit {
   /** The unit's text before its node: '' for a key at column 0, "  - " for an item. */
   readonly prefix: string;
 }
-
-/** Characters that make a part of a document depend on another part (anchors, aliases, directives). */
-const crossReferences = /[&*%]|^(---|\.\.\.)/m;
 
 /**
  * Applies one edit to a clean parse by re-parsing only the unit that contains it, and splicing
@@ -68,15 +65,11 @@ export function reparseIncrementally(
     return undefined;
   }
   if (findExcessiveNesting(fragmentText)) return undefined;
-  const fragment = parseDocument(fragmentText, {
-    prettyErrors: false,
-    keepSourceTokens: false,
-    uniqueKeys: true,
-  });
+  const fragment = parseDocument(fragmentText, parseOptions);
   const replacement = singleUnit(fragment, fragmentText, unit);
   if (!replacement) return undefined;
   shiftRanges(document, unit.end, delta);
-  shiftRanges(fragment, 0, unit.start, true);
+  shiftRanges(fragment, 0, unit.start);
   if (!unit.replace(replacement)) return undefined;
   return { text, yaml: document, problems: [], refused: false };
 }
@@ -173,21 +166,4 @@ function singleUnit(fragment: Document, fragmentText: string, unit: Unit): Pair 
   if (!isSeq(contents) || contents.flow || contents.items.length !== 1) return undefined;
   const item = contents.items[0];
   return isNode(item) && startsAsBefore(item) ? item : undefined;
-}
-
-/** Adds `delta` to every range offset at or after `from` (all of them when `all`). */
-function shiftRanges(document: Document, from: number, delta: number, all = false): void {
-  if (delta === 0) return;
-  const shift = (range: [number, number, number] | null | undefined) => {
-    if (!range) return;
-    for (let k = 0; k < 3; k++) if (all || range[k]! >= from) range[k] = range[k]! + delta;
-  };
-  shift(document.range);
-  visit(document, (_key, node) => {
-    if (isNode(node)) shift(node.range);
-  });
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }

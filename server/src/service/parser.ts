@@ -2,6 +2,7 @@ import { Document, isDocument, parseDocument, type YAMLError } from 'yaml';
 import { findExcessiveNesting, limits } from './limits';
 import type { Problem } from './problem';
 import { parseInUnits } from './unitParse';
+import { parseOptions } from './yamlUnits';
 
 /**
  * A parsed `.gcluster.yaml` text. Hosts cache it by document version, so it keeps only the YAML
@@ -43,9 +44,7 @@ export function parseDefinition(text: string, options: ParseOptions = defaultPar
       span: deep,
     });
   }
-  const yaml =
-    parseInUnits(text) ??
-    parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true });
+  const yaml = parseInUnits(text) ?? parseDocument(text, parseOptions);
   const problems: Problem[] = [];
   for (const error of yaml.errors) problems.push(syntaxProblem(error, text));
   for (const warning of yaml.warnings) problems.push(syntaxProblem(warning, text));

@@ -4,17 +4,12 @@ import {
   isScalar,
   isSeq,
   parseDocument,
-  visit,
   type Document,
   type Pair,
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-
-const options = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true } as const;
-
-/** Anchors, aliases, directives and document markers tie parts of a text together. */
-const crossReferences = /[&*%]|^(---|\.\.\.)/m;
+import { crossReferences, parseOptions, shiftRanges } from './yamlUnits';
 
 /** A line that starts a top-level key: anything at column 0 but a space, tab, comment, dash or line end. */
 const topLevelLine = /^[^\s#-]/gm;
@@ -113,7 +108,7 @@ function parseFragment(
   end: number,
   kind: 'pair' | 'item',
 ): ParsedUnit | undefined {
-  const document = parseDocument(text.slice(start, end), options);
+  const document = parseDocument(text.slice(start, end), parseOptions);
   if (document.errors.length > 0 || document.warnings.length > 0) return undefined;
   const contents = document.contents;
   let pair: Pair | undefined;
@@ -123,16 +118,6 @@ function parseFragment(
   } else if (!isSeq(contents) || contents.flow || contents.items.length !== 1 || !isNode(contents.items[0])) {
     return undefined;
   }
-  if (start > 0) shift(document, start);
+  shiftRanges(document, 0, start);
   return { document, pair: pair as Pair };
-}
-
-function shift(document: Document, by: number): void {
-  const move = (range: [number, number, number] | null | undefined) => {
-    if (range) for (let k = 0; k < 3; k++) range[k] = range[k]! + by;
-  };
-  move(document.range);
-  visit(document, (_key, node) => {
-    if (isNode(node)) move(node.range);
-  });
 }

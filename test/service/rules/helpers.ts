@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { baseline, expectDiagnostics, marked, rangeText, vary } from '../fixture';
+import { baseline, expectDiagnostics, marked, messageOf, rangeText, vary } from '../fixture';
 
 /** The text of a diagnostic's message, whichever form it takes. */
 export function messageText(diagnostic: Diagnostic | undefined): string {
   assert.ok(diagnostic, 'expected a diagnostic');
-  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+  return messageOf(diagnostic);
 }
 
 /**
