@@ -6,9 +6,9 @@ import {
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver-types';
 import schemaJson from '../../../schemas/gcluster.schema.json';
+import { analyze, type Analysis } from './analysis';
 import { reparseIncrementally, type TextEdit } from './incrementalParse';
 import { limits } from './limits';
-import { buildModel } from './model';
 import { parseDefinition, toData, type ParsedDefinition } from './parser';
 import type { Problem, Severity } from './problem';
 import { findRule, ruleCatalog, type RuleInfo } from './ruleCatalog';
@@ -41,6 +41,8 @@ export interface LanguageService {
   ): ParsedDefinition;
   /** Every problem of a parsed definition, as LSP diagnostics with the configured severities. */
   doValidation(document: TextDocument, parsed: ParsedDefinition, settings?: ValidationSettings): Diagnostic[];
+  /** The model and symbol table of a parse, computed once per parse. */
+  analyze(parsed: ParsedDefinition): Analysis;
   /** Every diagnostic code the service can report. */
   readonly rules: readonly RuleInfo[];
   readonly schema: SchemaNode;
@@ -67,6 +69,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const validate = ajv.compile(schema);
   const walker = new SchemaWalker(schema);
 
+  // Per parse, not per module: a parse that is replaced is forgotten with it.
+  const analyses = new WeakMap<ParsedDefinition, Analysis>();
+  const analysisOf = (parsed: ParsedDefinition): Analysis => {
+    let analysis = analyses.get(parsed);
+    if (!analysis) analyses.set(parsed, (analysis = analyze(parsed)));
+    return analysis;
+  };
+
   const problemsOf = (parsed: ParsedDefinition): Problem[] => {
     if (parsed.refused || !parsed.yaml) return [...parsed.problems];
     const converted = toData(parsed.yaml);
@@ -77,7 +87,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     }
     const problems = [...parsed.problems];
     problems.push(...validateAgainstSchema(validate, walker, parsed.yaml, converted.data));
-    const context = new RuleContext(buildModel(parsed.yaml), (problem) => problems.push(problem));
+    const context = new RuleContext(analysisOf(parsed).model, (problem) => problems.push(problem));
     for (const rule of semanticRules) rule.check(context);
     return problems;
   };
@@ -85,6 +95,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   return {
     rules: ruleCatalog,
     schema,
+    analyze: analysisOf,
     parse(text, settings = defaultSettings) {
       return parseDefinition(text, { maxFileSize: settings.maxFileSizeMB * 1024 * 1024 });
     },

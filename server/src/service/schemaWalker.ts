@@ -55,6 +55,38 @@ export class SchemaWalker {
     return schema;
   }
 
+  /**
+   * The schema at an editing path, where `*` is an item of a sequence. Without data, an
+   * `if: {type}` schema is taken as its mapping branch when the path goes on into properties,
+   * and left as it is at the end of the path, so that the caller can offer both forms.
+   */
+  atPath(segments: readonly string[]): SchemaNode | undefined {
+    let schema: SchemaNode | undefined = this.resolve(this.root);
+    for (const segment of segments) {
+      if (!schema) return undefined;
+      if (schema.if && schema.else) schema = this.resolve(schema.else);
+      schema = segment === '*' ? schema.items : schema.properties?.[segment];
+      if (schema) schema = this.resolve(schema);
+    }
+    return schema;
+  }
+
+  /** The mapping branch of an `if: {type}` schema (the attachment's long form), or the schema itself. */
+  objectForm(schema: SchemaNode): SchemaNode {
+    return schema.if && schema.else ? { ...this.resolve(schema.else), title: schema.title } : schema;
+  }
+
+  /** The scalar branch of an `if: {type}` schema (the attachment's short form), or the schema itself. */
+  scalarForm(schema: SchemaNode): SchemaNode {
+    return schema.if && schema.then
+      ? {
+          ...this.resolve(schema.then),
+          title: schema.title,
+          markdownDescription: schema['markdownDescription'],
+        }
+      : schema;
+  }
+
   private branch(schema: SchemaNode, value: unknown): SchemaNode {
     if (!schema.if || typeof schema.if.type !== 'string') return schema;
     const matches = schema.if.type === 'string' ? typeof value === 'string' : typeof value === schema.if.type;
