@@ -178,7 +178,10 @@ function containerOf(
       }
     }
   }
-  return { path, siblings: dash === undefined ? siblingsBelow(text, lineStart, ownColumn, siblings) : siblings };
+  return {
+    path,
+    siblings: dash === undefined ? siblingsBelow(text, lineStart, ownColumn, siblings) : siblings,
+  };
 }
 
 /** Adds the keys of the same mapping that follow the cursor's line. */
