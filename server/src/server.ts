@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -20,8 +21,22 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new DocumentStore();
 const log = (message: string) => connection.console.error(message);
 
-const ruleDocsBaseUri = `${pathToFileURL(path.join(__dirname, '..', 'docs', 'rules')).href}/`;
-const service = createLanguageService({ ruleDocsBaseUri });
+const ruleDocsFolder = path.join(__dirname, '..', 'docs', 'rules');
+const ruleDocsBaseUri = `${pathToFileURL(ruleDocsFolder).href}/`;
+const service = createLanguageService({ ruleDocsBaseUri, ruleDocs: readRuleDocs(ruleDocsFolder) });
+
+/** The rule pages shipped beside the server, for hover; a missing page only shortens a hover. */
+function readRuleDocs(folder: string): Map<string, string> {
+  const docs = new Map<string, string>();
+  for (const rule of createLanguageService().rules) {
+    try {
+      docs.set(rule.id, readFileSync(path.join(folder, `${rule.id}.md`), 'utf8'));
+    } catch {
+      // Not shipped (a development build without docs): the hover shows the rule's title only.
+    }
+  }
+  return docs;
+}
 
 let canPullConfiguration = false;
 let pushedSettings: ValidationSettings = defaultSettings;
@@ -86,7 +101,11 @@ connection.onInitialize((params): InitializeResult => {
     (params.initializationOptions as { settings?: unknown } | undefined)?.settings,
   );
   return {
-    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: [':', ' ', '-', '[', ',', '{', '\\'] },
+      hoverProvider: true,
+    },
     serverInfo: { name: 'gcluster-language-server', version: '0.1.0' },
   };
 });
@@ -100,6 +119,29 @@ connection.onDidChangeConfiguration((change) => {
     for (const document of documents.all()) scheduler.schedule(document.uri);
   });
 });
+
+/** The parse of an open definition for a request, brought up to date first. */
+async function parsedForRequest(
+  uri: string,
+): Promise<{ document: TextDocument; parsed: ParsedDefinition } | undefined> {
+  const document = documents.get(uri);
+  if (!document || !isDefinition(document)) return undefined;
+  return { document, parsed: parsedFor(document, await settingsFor(uri)) };
+}
+
+connection.onCompletion((params, token) =>
+  runSafe(log, 'Completion', token, async () => {
+    const found = await parsedForRequest(params.textDocument.uri);
+    return found ? service.doComplete(found.document, found.parsed, params.position) : null;
+  }),
+);
+
+connection.onHover((params, token) =>
+  runSafe(log, 'Hover', token, async () => {
+    const found = await parsedForRequest(params.textDocument.uri);
+    return found ? service.doHover(found.document, found.parsed, params.position) : null;
+  }),
+);
 
 connection.onRequest(RulesRequest.method, (token) =>
   runSafe(log, 'Listing rules', token, (): RulesResult => ({

@@ -131,7 +131,7 @@ function containerOf(
 ): { path: string[]; siblings: Set<string> } {
   const path: string[] = [];
   const siblings = new Set<string>();
-  const ownColumn = column;
+  let ownColumn = column;
   let collecting = dash === undefined;
   // Looking either for the owner of a mapping at `column`, or for the key owning a sequence whose dashes are at `sequence`.
   let sequence: number | undefined = dash;
@@ -163,7 +163,10 @@ function containerOf(
           column = line.content;
         }
       } else {
-        break; // a line further left that is not a key: nothing above can own this one
+        // A broken line further left (a key without its colon): take its column as the
+        // cursor's, as its author most likely meant the cursor to belong with it.
+        column = line.indent;
+        if (collecting) ownColumn = column;
       }
     } else {
       if (line.dash === sequence || line.indent > sequence) continue; // earlier items of the same sequence

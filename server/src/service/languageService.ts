@@ -2,11 +2,16 @@ import Ajv from 'ajv';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DiagnosticSeverity,
+  type CompletionList,
+  type Hover,
+  type Position,
   type Diagnostic,
   type DiagnosticRelatedInformation,
 } from 'vscode-languageserver-types';
 import schemaJson from '../../../schemas/gcluster.schema.json';
 import { analyze, type Analysis } from './analysis';
+import { doComplete } from './completion';
+import { doHover } from './hover';
 import { reparseIncrementally, type TextEdit } from './incrementalParse';
 import { limits } from './limits';
 import { parseDefinition, toData, type ParsedDefinition } from './parser';
@@ -23,6 +28,8 @@ import { multilineScalarSpans } from './yamlAccess';
 export interface LanguageServiceOptions {
   /** Base URI of the rule documentation (`<base>ID.md`), for each diagnostic's `codeDescription`. */
   readonly ruleDocsBaseUri?: string;
+  /** Each rule's documentation page (Markdown) by id, for hover; the host reads them, the service never does. */
+  readonly ruleDocs?: ReadonlyMap<string, string>;
 }
 
 export interface LanguageService {
@@ -41,6 +48,10 @@ export interface LanguageService {
   ): ParsedDefinition;
   /** Every problem of a parsed definition, as LSP diagnostics with the configured severities. */
   doValidation(document: TextDocument, parsed: ParsedDefinition, settings?: ValidationSettings): Diagnostic[];
+  /** Hover documentation at a position. */
+  doHover(document: TextDocument, parsed: ParsedDefinition, position: Position): Hover | null;
+  /** Completion at a position. */
+  doComplete(document: TextDocument, parsed: ParsedDefinition, position: Position): CompletionList;
   /** The model and symbol table of a parse, computed once per parse. */
   analyze(parsed: ParsedDefinition): Analysis;
   /** Every diagnostic code the service can report. */
@@ -77,7 +88,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return analysis;
   };
 
+  const problemCache = new WeakMap<ParsedDefinition, Problem[]>();
   const problemsOf = (parsed: ParsedDefinition): Problem[] => {
+    let problems = problemCache.get(parsed);
+    if (!problems) problemCache.set(parsed, (problems = findProblems(parsed)));
+    return problems;
+  };
+
+  const findProblems = (parsed: ParsedDefinition): Problem[] => {
     if (parsed.refused || !parsed.yaml) return [...parsed.problems];
     const converted = toData(parsed.yaml);
     if ('problem' in converted) {
@@ -96,6 +114,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     rules: ruleCatalog,
     schema,
     analyze: analysisOf,
+    doHover(document, parsed, position) {
+      const sources = {
+        walker,
+        problems: problemsOf(parsed),
+        findRule,
+        ruleDocs: options.ruleDocs ?? new Map(),
+      };
+      return doHover(document, analysisOf(parsed), position, sources);
+    },
+    doComplete(document, parsed, position) {
+      return doComplete(document, analysisOf(parsed), position, walker);
+    },
     parse(text, settings = defaultSettings) {
       return parseDefinition(text, { maxFileSize: settings.maxFileSizeMB * 1024 * 1024 });
     },

@@ -64,7 +64,7 @@ export class SchemaWalker {
     let schema: SchemaNode | undefined = this.resolve(this.root);
     for (const segment of segments) {
       if (!schema) return undefined;
-      if (schema.if && schema.else) schema = this.resolve(schema.else);
+      if (isTypeBranch(schema)) schema = this.resolve(schema.else!);
       schema = segment === '*' ? schema.items : schema.properties?.[segment];
       if (schema) schema = this.resolve(schema);
     }
@@ -73,14 +73,14 @@ export class SchemaWalker {
 
   /** The mapping branch of an `if: {type}` schema (the attachment's long form), or the schema itself. */
   objectForm(schema: SchemaNode): SchemaNode {
-    return schema.if && schema.else ? { ...this.resolve(schema.else), title: schema.title } : schema;
+    return isTypeBranch(schema) ? { ...this.resolve(schema.else!), title: schema.title } : schema;
   }
 
   /** The scalar branch of an `if: {type}` schema (the attachment's short form), or the schema itself. */
   scalarForm(schema: SchemaNode): SchemaNode {
-    return schema.if && schema.then
+    return isTypeBranch(schema)
       ? {
-          ...this.resolve(schema.then),
+          ...this.resolve(schema.then!),
           title: schema.title,
           markdownDescription: schema['markdownDescription'],
         }
@@ -98,4 +98,9 @@ export class SchemaWalker {
     const match = /^#\/definitions\/(.+)$/.exec(ref);
     return match ? this.root.definitions?.[match[1]!] : undefined;
   }
+}
+
+/** An `if: { type }` schema chooses its form by the data's type (the attachment: a name or a mapping). */
+export function isTypeBranch(schema: SchemaNode): boolean {
+  return typeof schema.if?.type === 'string' && schema.then !== undefined && schema.else !== undefined;
 }
