@@ -119,13 +119,13 @@ describe('completion', () => {
       ['nodes: [SQLVM01, SQLVM02]', 'nodes: [SQLVM01, SQLVM02, SQLVM03]'],
     ]);
     const text = accept(source, 'New virtual machine');
-    assert.match(text, /  - name: SQLVM03\n    generation: 2\n/);
+    assert.match(text, / {2}- name: SQLVM03\n {4}generation: 2\n/);
     assert.match(
       text,
-      /    osDisk: \{ path: 'C:\\ClusterStorage\\Volume1\\SQLVM03\\os\.vhdx', sizeGB: 60 \}/,
+      / {4}osDisk: \{ path: 'C:\\ClusterStorage\\Volume1\\SQLVM03\\os\.vhdx', sizeGB: 60 \}/,
     );
-    assert.match(text, /    preferredHost: HV03\n/);
-    assert.match(text, /    sharedDisks: \[SqlData, Witness\]/);
+    assert.match(text, / {4}preferredHost: HV03\n/);
+    assert.match(text, / {4}sharedDisks: \[SqlData, Witness\]/);
     assert.deepEqual(
       validate(text).map((d) => `${String(d.code)} ${String(d.message)}`),
       [],
@@ -136,10 +136,10 @@ describe('completion', () => {
     const disk = accept(vary([['sharedDisks:\n', 'sharedDisks:\n  - |\n']]), 'New shared disk');
     assert.match(
       disk,
-      /  - \{ name: Data01, path: 'C:\\ClusterStorage\\Volume1\\Shared\\Data01\.vhdx', sizeGB: 100, type: fixed \}\n/,
+      / {2}- \{ name: Data01, path: 'C:\\ClusterStorage\\Volume1\\Shared\\Data01\.vhdx', sizeGB: 100, type: fixed \}\n/,
     );
     const host = accept(vary([['    - name: HV03\n', '    - name: HV03\n    - |\n']]), 'New host node');
-    assert.match(host, /    - name: HV04\n/);
+    assert.match(host, / {4}- name: HV04\n/);
   });
 
   it('works while the line is broken: a half-typed key, no colon yet', () => {
