@@ -25,6 +25,9 @@ export async function runSafe<T>(
   }
 }
 
+/** A rename the user asked for that cannot be done; its message is shown to the user as it is. */
+export class RenameRefused extends Error {}
+
 /** The same protection for notifications and background work, which have no one to answer. */
 export function runSafeVoid(log: Logger, what: string, handler: () => void | Promise<void>): void {
   try {

@@ -2,15 +2,17 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeActionKind,
   createConnection,
   ProposedFeatures,
   TextDocumentSyncKind,
+  type CancellationToken,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from './documentStore';
 import { RulesRequest, type RulesResult } from './protocol';
-import { runSafe, runSafeVoid } from './runSafe';
+import { RenameRefused, runSafe, runSafeVoid } from './runSafe';
 import { createLanguageService } from './service/languageService';
 import type { ParsedDefinition } from './service/parser';
 import { defaultSettings, normalizeSettings, type ValidationSettings } from './service/settings';
@@ -105,6 +107,14 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: [':', ' ', '-', '[', ',', '{', '\\'] },
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      documentSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      renameProvider: { prepareProvider: true },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
     },
     serverInfo: { name: 'gcluster-language-server', version: '0.1.0' },
   };
@@ -129,18 +139,59 @@ async function parsedForRequest(
   return { document, parsed: parsedFor(document, await settingsFor(uri)) };
 }
 
-connection.onCompletion((params, token) =>
-  runSafe(log, 'Completion', token, async () => {
-    const found = await parsedForRequest(params.textDocument.uri);
-    return found ? service.doComplete(found.document, found.parsed, params.position) : null;
+/** A request on an open definition: the service's answer, or `empty` for any other document. */
+function onDefinition<P extends { textDocument: { uri: string } }, R>(
+  what: string,
+  empty: R,
+  answer: (document: TextDocument, parsed: ParsedDefinition, params: P) => R,
+) {
+  return (params: P, token: CancellationToken) =>
+    runSafe(log, what, token, async () => {
+      const found = await parsedForRequest(params.textDocument.uri);
+      return found ? answer(found.document, found.parsed, params) : empty;
+    });
+}
+
+connection.onDocumentSymbol(onDefinition('Outline', [], (d, p) => service.findDocumentSymbols(d, p)));
+connection.onDefinition(
+  onDefinition('Go to definition', [], (d, p, params) => service.findDefinition(d, p, params.position)),
+);
+connection.onReferences(
+  onDefinition('Find references', [], (d, p, params) =>
+    service.findReferences(d, p, params.position, params.context.includeDeclaration),
+  ),
+);
+connection.onDocumentHighlight(
+  onDefinition('Highlight', [], (d, p, params) => service.findDocumentHighlights(d, p, params.position)),
+);
+connection.onPrepareRename(
+  onDefinition(
+    'Prepare rename',
+    null,
+    (d, p, params) => service.prepareRename(d, p, params.position) ?? null,
+  ),
+);
+connection.onRenameRequest(
+  onDefinition('Rename', null, (d, p, params) => {
+    const result = service.doRename(d, p, params.position, params.newName);
+    // The editor shows the message of a refused rename to the user.
+    if ('error' in result) throw new RenameRefused(result.error);
+    return result.edit;
   }),
 );
+connection.onFoldingRanges(onDefinition('Folding', [], (d, p) => service.getFoldingRanges(d, p)));
+connection.onSelectionRanges(
+  onDefinition('Selection ranges', [], (d, p, params) => service.getSelectionRanges(d, p, params.positions)),
+);
 
-connection.onHover((params, token) =>
-  runSafe(log, 'Hover', token, async () => {
-    const found = await parsedForRequest(params.textDocument.uri);
-    return found ? service.doHover(found.document, found.parsed, params.position) : null;
-  }),
+connection.onCompletion(
+  onDefinition('Completion', null, (d, p, params) => service.doComplete(d, p, params.position)),
+);
+connection.onHover(onDefinition('Hover', null, (d, p, params) => service.doHover(d, p, params.position)));
+connection.onCodeAction(
+  onDefinition('Code actions', [], (d, p, params) =>
+    service.getCodeActions(d, p, params.context.diagnostics),
+  ),
 );
 
 connection.onRequest(RulesRequest.method, (token) =>

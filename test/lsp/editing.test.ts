@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
+  CodeActionRequest,
+  DefinitionRequest,
+  DocumentSymbolRequest,
+  RenameRequest,
+  type DocumentSymbol,
+  type Location,
+  type WorkspaceEdit,
   CompletionRequest,
   HoverRequest,
+  type CodeAction,
   type CompletionList,
   type Hover,
 } from 'vscode-languageserver-protocol';
@@ -60,5 +68,78 @@ describe('editing features over a real connection', () => {
       position: { line: 0, character: 0 },
     });
     assert.equal(result, null);
+  });
+
+  it('offers a quick fix whose edit, applied and sent back, clears the diagnostic', async () => {
+    const uri = 'file:///work/fix.gcluster.yaml';
+    const text = vary([['controller: scsi', 'controller: ide']]);
+    const diagnostics = await server.open(uri, text);
+    const att001 = diagnostics.filter((d) => d.code === 'ATT001');
+    assert.equal(att001.length, 1);
+    const actions = (await server.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: att001[0]!.range,
+      context: { diagnostics: att001 },
+    })) as CodeAction[];
+    const fix = actions.find((action) => action.isPreferred);
+    assert.equal(fix?.title, 'Attach on the SCSI controller');
+    const edits = fix!.edit!.changes![uri]!;
+    // The editor applies the edit and sends it back as an incremental change.
+    const after = await server.change(
+      uri,
+      2,
+      edits.map((edit) => ({ range: edit.range, text: edit.newText })),
+    );
+    assert.deepEqual(
+      after.map((d) => d.code),
+      [],
+    );
+  });
+
+  it('renames a VM everywhere, and refuses an invalid computer name with a message', async () => {
+    const uri = 'file:///work/rename.gcluster.yaml';
+    const { text, position } = cursor(vary([['  - name: SQLVM01', '  - name: SQL|VM01']]));
+    await server.open(uri, text);
+    const edit = (await server.connection.sendRequest(RenameRequest.type, {
+      textDocument: { uri },
+      position,
+      newName: 'SQLNODE01',
+    })) as WorkspaceEdit;
+    const edits = edit.changes![uri]!;
+    assert.equal(edits.length, 2, 'the declaration and the guest node');
+    assert.ok(edits.every((e) => e.newText === 'SQLNODE01'));
+    const after = await server.change(
+      uri,
+      2,
+      edits.map((e) => ({ range: e.range, text: e.newText })),
+    );
+    assert.deepEqual(after, []);
+    await assert.rejects(
+      server.connection.sendRequest(RenameRequest.type, {
+        textDocument: { uri },
+        position,
+        newName: 'SQLNODEPRIMARY01',
+      }),
+      /16 characters/,
+    );
+  });
+
+  it('goes to the definition of a reference and lists the outline', async () => {
+    const uri = 'file:///work/navigate.gcluster.yaml';
+    const { text, position } = cursor(vary([['disk: Witness }', 'disk: Wit|ness }']]));
+    await server.open(uri, text);
+    const locations = (await server.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri },
+      position,
+    })) as Location[];
+    assert.equal(locations.length, 1);
+    assert.equal(locations[0]!.range.start.line, 20);
+    const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols.map((symbol) => symbol.name),
+      ['Host cluster', 'Shared disks', 'Virtual machines', 'Guest cluster'],
+    );
   });
 });

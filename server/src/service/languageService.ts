@@ -2,6 +2,14 @@ import Ajv from 'ajv';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DiagnosticSeverity,
+  type CodeAction,
+  type DocumentHighlight,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Location,
+  type Range,
+  type SelectionRange,
+  type WorkspaceEdit,
   type CompletionList,
   type Hover,
   type Position,
@@ -10,7 +18,14 @@ import {
 } from 'vscode-languageserver-types';
 import schemaJson from '../../../schemas/gcluster.schema.json';
 import { analyze, type Analysis } from './analysis';
+import { getCodeActions } from './codeActions';
 import { doComplete } from './completion';
+import { findDefinition } from './definition';
+import { findDocumentSymbols } from './documentSymbols';
+import { getFoldingRanges } from './folding';
+import { findDocumentHighlights, findReferences } from './references';
+import { doRename, prepareRename } from './rename';
+import { getSelectionRanges } from './selectionRanges';
 import { doHover } from './hover';
 import { reparseIncrementally, type TextEdit } from './incrementalParse';
 import { limits } from './limits';
@@ -48,6 +63,39 @@ export interface LanguageService {
   ): ParsedDefinition;
   /** Every problem of a parsed definition, as LSP diagnostics with the configured severities. */
   doValidation(document: TextDocument, parsed: ParsedDefinition, settings?: ValidationSettings): Diagnostic[];
+  findDocumentSymbols(document: TextDocument, parsed: ParsedDefinition): DocumentSymbol[];
+  findDefinition(document: TextDocument, parsed: ParsedDefinition, position: Position): Location[];
+  findReferences(
+    document: TextDocument,
+    parsed: ParsedDefinition,
+    position: Position,
+    includeDeclaration: boolean,
+  ): Location[];
+  findDocumentHighlights(
+    document: TextDocument,
+    parsed: ParsedDefinition,
+    position: Position,
+  ): DocumentHighlight[];
+  prepareRename(document: TextDocument, parsed: ParsedDefinition, position: Position): Range | undefined;
+  /** A rename's edit, or why the new name is refused. */
+  doRename(
+    document: TextDocument,
+    parsed: ParsedDefinition,
+    position: Position,
+    newName: string,
+  ): { edit: WorkspaceEdit } | { error: string };
+  getFoldingRanges(document: TextDocument, parsed: ParsedDefinition): FoldingRange[];
+  getSelectionRanges(
+    document: TextDocument,
+    parsed: ParsedDefinition,
+    positions: readonly Position[],
+  ): SelectionRange[];
+  /** Quick fixes for diagnostics this service reported. */
+  getCodeActions(
+    document: TextDocument,
+    parsed: ParsedDefinition,
+    diagnostics: readonly Diagnostic[],
+  ): CodeAction[];
   /** Hover documentation at a position. */
   doHover(document: TextDocument, parsed: ParsedDefinition, position: Position): Hover | null;
   /** Completion at a position. */
@@ -114,6 +162,21 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     rules: ruleCatalog,
     schema,
     analyze: analysisOf,
+    findDocumentSymbols: (document, parsed) => findDocumentSymbols(document, analysisOf(parsed)),
+    findDefinition: (document, parsed, position) => findDefinition(document, analysisOf(parsed), position),
+    findReferences: (document, parsed, position, includeDeclaration) =>
+      findReferences(document, analysisOf(parsed), position, includeDeclaration),
+    findDocumentHighlights: (document, parsed, position) =>
+      findDocumentHighlights(document, analysisOf(parsed), position),
+    prepareRename: (document, parsed, position) => prepareRename(document, analysisOf(parsed), position),
+    doRename: (document, parsed, position, newName) =>
+      doRename(document, analysisOf(parsed), position, newName),
+    getFoldingRanges: (document, parsed) => getFoldingRanges(document, analysisOf(parsed)),
+    getSelectionRanges: (document, parsed, positions) =>
+      getSelectionRanges(document, analysisOf(parsed), positions),
+    getCodeActions(document, parsed, diagnostics) {
+      return getCodeActions(document, analysisOf(parsed), diagnostics, { walker });
+    },
     doHover(document, parsed, position) {
       const sources = {
         walker,

@@ -6,7 +6,7 @@ import type { SchemaNode, SchemaWalker } from './schemaWalker';
 import { deref, keySpanOf, spanOf } from './yamlAccess';
 
 /** Where an instance path leads in the YAML tree: the value node and the pair that holds it. */
-interface Located {
+export interface Located {
   readonly node: unknown;
   readonly pair?: Pair;
   /** The span that introduces the value: its key, or for a list item its first key. */
@@ -79,7 +79,7 @@ function toProblem(
         code: 'SCHEMA002',
         message: `${capitalize(ownerName(schema, value))} is missing ${quote(property)}${title ? ` (${title})` : ''}.`,
         span: located.introducer,
-        data: { property },
+        data: { property, path: error.instancePath },
       };
     }
     default:
@@ -139,7 +139,7 @@ function valueProblem(
   }
 }
 
-function locate(document: Document, segments: readonly string[]): Located | undefined {
+export function locate(document: Document, segments: readonly string[]): Located | undefined {
   let node: unknown = deref(document, document.contents);
   let pair: Pair | undefined;
   let introducer: Span = firstKey(node, { start: 0, end: 0 });

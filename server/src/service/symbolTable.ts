@@ -125,7 +125,7 @@ export class SymbolTable {
         );
       },
     );
-    const span = segmentSpan(this.text, path, segment);
+    const span = segmentSpan(this.text, path, segment, place.kind === 'csv' ? csvVolumePart : uncSharePart);
     if (!span) return;
     const name = declaration?.name.value ?? segment;
     const reference = { kind, name, span };
@@ -153,25 +153,27 @@ export function innerSpan(text: string, span: Span): Span {
   return span;
 }
 
+/** Which `\`-separated part of a path names its location: `C:\ClusterStorage\<volume>`, `\\server\<share>`. */
+const csvVolumePart = 2;
+const uncSharePart = 3;
+
 /**
  * Where a path's volume or share segment stands in the text. Only plain and single-quoted
  * scalars without escapes map character for character onto their value; for others the
- * segment has no reliable place and is not a reference.
+ * segment has no reliable place and is not a reference. The segment is found at its place in
+ * the path, not by its name: a share may be named like its server (`\\FS\FS\…`), a volume
+ * like the `ClusterStorage` folder above it.
  */
-function segmentSpan(text: string, path: Field<string>, segment: string): Span | undefined {
+function segmentSpan(text: string, path: Field<string>, segment: string, part: number): Span | undefined {
   const inner = innerSpan(text, path.span);
   if (text.slice(inner.start, inner.end) !== path.value) return undefined;
-  const normalized = path.value.replace(/\//g, '\\');
-  const index = normalized.search(/\\/) >= 0 ? findSegment(normalized, segment) : -1;
+  const index = findSegment(path.value.replace(/\//g, '\\'), segment, part);
   return index < 0 ? undefined : { start: inner.start + index, end: inner.start + index + segment.length };
 }
 
-function findSegment(path: string, segment: string): number {
+/** The offset of the `part`-th segment of a `\`-separated path, when it is `segment`; else -1. */
+function findSegment(path: string, segment: string, part: number): number {
   const parts = path.split('\\');
-  let offset = 0;
-  for (const part of parts) {
-    if (part === segment && offset > 0) return offset;
-    offset += part.length + 1;
-  }
-  return -1;
+  if (parts[part] !== segment) return -1;
+  return parts.slice(0, part).reduce((offset, before) => offset + before.length + 1, 0);
 }
