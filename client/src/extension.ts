@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { serverExecArgv } from '../../server/src/protocol';
-import type { ExtensionContext } from 'vscode';
+import { workspace, type ExtensionContext } from 'vscode';
 import {
   LanguageClient,
   TransportKind,
@@ -27,7 +27,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
       { scheme: 'file', pattern: '**/*.gcluster.yaml' },
       { scheme: 'untitled', language: 'gcluster' },
     ],
-    synchronize: { configurationSection: 'gcluster' },
+    // The server indexes every definition in the workspace; it hears of changes on disk from here.
+    synchronize: {
+      configurationSection: 'gcluster',
+      fileEvents: workspace.createFileSystemWatcher('**/*.gcluster.yaml'),
+    },
   };
   client = new LanguageClient('gcluster', 'Guest Cluster Language Server', serverOptions, clientOptions);
   await client.start();

@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
   ProposedFeatures,
+  FileChangeType,
   TextDocumentSyncKind,
   type CancellationToken,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from './documentStore';
 import { RulesRequest, type RulesResult } from './protocol';
 import { RenameRefused, runSafe, runSafeVoid } from './runSafe';
@@ -17,6 +19,8 @@ import { createLanguageService } from './service/languageService';
 import type { ParsedDefinition } from './service/parser';
 import { defaultSettings, normalizeSettings, type ValidationSettings } from './service/settings';
 import { ValidationScheduler } from './validationScheduler';
+import { WorkspaceIndex } from './service/workspaceIndex';
+import { findDefinitionFiles } from './workspaceFiles';
 
 // The transport (stdio, IPC or socket) is chosen by the command line, as the client starts us.
 const connection = createConnection(ProposedFeatures.all);
@@ -41,6 +45,9 @@ function readRuleDocs(folder: string): Map<string, string> {
 }
 
 let canPullConfiguration = false;
+let workspaceFolders: string[] = [];
+/** What every definition in the workspace, open or not, must not repeat of the others. */
+const workspaceIndex = new WorkspaceIndex();
 let pushedSettings: ValidationSettings = defaultSettings;
 const settingsCache = new Map<string, Promise<ValidationSettings>>();
 const parseCache = new Map<string, { version: number; maxFileSizeMB: number; parsed: ParsedDefinition }>();
@@ -87,8 +94,57 @@ async function validate(uri: string): Promise<void> {
   // A newer version arrived while the settings were fetched: its own validation is scheduled.
   const current = documents.get(uri);
   if (!current || current.version !== document.version) return;
-  const diagnostics = service.doValidation(document, parsedFor(document, settings), settings);
+  const parsed = parsedFor(document, settings);
+  const affected = workspaceIndex.update(uri, service.extractFacts(document, parsed));
+  const diagnostics = service.doValidation(document, parsed, settings, workspaceIndex.problemsOf(uri));
   await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  for (const other of affected) await publishCrossFile(other);
+}
+
+/** Brings another file's diagnostics up to date after a file it shares a fact with changed. */
+async function publishCrossFile(uri: string): Promise<void> {
+  if (documents.get(uri)) {
+    scheduler.schedule(uri);
+    return;
+  }
+  const diagnostics = service.crossFileDiagnostics(uri, workspaceIndex, await settingsFor(uri));
+  await connection.sendDiagnostics({ uri, diagnostics });
+}
+
+/** Indexes a definition as it is on disk (a file that is not open, or was just closed). */
+async function indexFromDisk(uri: string): Promise<Set<string>> {
+  let text: string;
+  try {
+    text = await readFile(fileURLToPath(uri), 'utf8');
+  } catch {
+    return workspaceIndex.update(uri, undefined);
+  }
+  const parsed = service.parse(text);
+  const facts = parsed.refused
+    ? undefined
+    : service.extractFacts(TextDocument.create(uri, 'gcluster', 0, text), parsed);
+  return workspaceIndex.update(uri, facts);
+}
+
+/**
+ * Indexes every definition of the workspace in the background, a few files per turn of the
+ * event loop, so that requests for open documents are answered while a large workspace is read.
+ */
+async function indexWorkspace(): Promise<void> {
+  const files = await findDefinitionFiles(workspaceFolders);
+  const touched = new Set<string>();
+  for (let i = 0; i < files.length; i++) {
+    const uri = pathToFileURL(files[i]!).href;
+    if (!documents.get(uri)) {
+      touched.add(uri);
+      for (const other of await indexFromDisk(uri)) touched.add(other);
+    }
+    if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+  }
+  for (const uri of touched) {
+    if (documents.get(uri) || workspaceIndex.problemsOf(uri).length > 0) await publishCrossFile(uri);
+  }
+  log(`Indexed ${files.length} definitions in the workspace.`);
 }
 
 const scheduler = new ValidationScheduler((uri) => {
@@ -99,6 +155,10 @@ const scheduler = new ValidationScheduler((uri) => {
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  workspaceFolders = folders
+    .filter((folder) => folder.uri.startsWith('file:'))
+    .map((folder) => fileURLToPath(folder.uri));
   pushedSettings = normalizeSettings(
     (params.initializationOptions as { settings?: unknown } | undefined)?.settings,
   );
@@ -119,6 +179,24 @@ connection.onInitialize((params): InitializeResult => {
     serverInfo: { name: 'gcluster-language-server', version: '0.1.0' },
   };
 });
+
+connection.onInitialized(() => runSafeVoid(log, 'Indexing the workspace', indexWorkspace));
+
+connection.onDidChangeWatchedFiles((change) =>
+  runSafeVoid(log, 'Updating the workspace index', async () => {
+    const touched = new Set<string>();
+    for (const event of change.changes) {
+      if (!event.uri.toLowerCase().endsWith('.gcluster.yaml') || documents.get(event.uri)) continue;
+      touched.add(event.uri);
+      const affected =
+        event.type === FileChangeType.Deleted
+          ? workspaceIndex.update(event.uri, undefined)
+          : await indexFromDisk(event.uri);
+      for (const other of affected) touched.add(other);
+    }
+    for (const uri of touched) await publishCrossFile(uri);
+  }),
+);
 
 connection.onDidChangeConfiguration((change) => {
   runSafeVoid(log, 'Reading settings', () => {
@@ -206,7 +284,12 @@ documents.listen(connection, {
     scheduler.forget(uri);
     parseCache.delete(uri);
     settingsCache.delete(uri);
-    runSafeVoid(log, 'Clearing diagnostics', () => connection.sendDiagnostics({ uri, diagnostics: [] }));
+    // Closed, the file counts as it is on disk: its unsaved text no longer conflicts with anything.
+    runSafeVoid(log, 'Re-indexing a closed definition', async () => {
+      const affected = await indexFromDisk(uri);
+      await publishCrossFile(uri);
+      for (const other of affected) await publishCrossFile(other);
+    });
   },
 });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import { hostileInputs } from '../fixtures/hostileInputs';
 import { baseline, vary } from '../service/fixture';
 import { ServerProcess } from './serverProcess';
@@ -9,6 +9,7 @@ describe('language server under bad input', () => {
   before(async () => {
     server = (await ServerProcess.start()).server;
   });
+  afterEach(() => server.closeAll());
   after(() => server.stop());
 
   for (const [name, make] of Object.entries(hostileInputs)) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { RulesRequest, type RulesResult } from '../../server/src/protocol';
 import { baseline, vary } from '../service/fixture';
@@ -28,6 +28,7 @@ describe('language server over stdio', () => {
       'incremental sync',
     );
   });
+  afterEach(() => server.closeAll());
   after(() => server.stop());
 
   it('publishes no diagnostics for a clean definition', async () => {

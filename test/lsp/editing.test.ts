@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import {
   CodeActionRequest,
   DefinitionRequest,
@@ -23,6 +23,7 @@ describe('editing features over a real connection', () => {
   before(async () => {
     server = (await ServerProcess.start()).server;
   });
+  afterEach(() => server.closeAll());
   after(() => server.stop());
 
   it('completes the VM names in guestCluster.nodes', async () => {

@@ -80,7 +80,11 @@ export class ServerProcess {
 
   static async start(
     settings: Record<string, unknown> = {},
-    options: { transport?: Transport; pullsConfiguration?: boolean } = {},
+    options: {
+      transport?: Transport;
+      pullsConfiguration?: boolean;
+      workspaceFolders?: { uri: string; name: string }[];
+    } = {},
   ): Promise<{ server: ServerProcess; result: InitializeResult }> {
     const server = new ServerProcess(options.transport ?? 'stdio');
     server.settings = settings;
@@ -91,7 +95,7 @@ export class ServerProcess {
       capabilities: {
         workspace: { configuration: pulls, didChangeConfiguration: { dynamicRegistration: false } },
       },
-      workspaceFolders: null,
+      workspaceFolders: options.workspaceFolders ?? null,
       // A client that cannot be asked for settings passes them at start and on every change.
       ...(pulls ? {} : { initializationOptions: { settings } }),
     });
@@ -124,7 +128,18 @@ export class ServerProcess {
     });
   }
 
+  private readonly opened = new Set<string>();
+
+  /**
+   * Closes every document the test opened. Open definitions are part of the workspace and are
+   * compared with each other (WKS001–WKS003), so tests that reuse the same text close theirs.
+   */
+  async closeAll(): Promise<void> {
+    for (const uri of [...this.opened]) await this.close(uri);
+  }
+
   async open(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
+    this.opened.add(uri);
     const published = this.nextDiagnostics(uri, (p) => p.version === version);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
       textDocument: { uri, languageId: 'gcluster', version, text },
@@ -146,6 +161,7 @@ export class ServerProcess {
   }
 
   async close(uri: string): Promise<Diagnostic[]> {
+    this.opened.delete(uri);
     const published = this.nextDiagnostics(uri);
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     return (await published).diagnostics;

@@ -1,7 +1,6 @@
 import Ajv from 'ajv';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  DiagnosticSeverity,
   type CodeAction,
   type DocumentHighlight,
   type DocumentSymbol,
@@ -14,7 +13,6 @@ import {
   type Hover,
   type Position,
   type Diagnostic,
-  type DiagnosticRelatedInformation,
 } from 'vscode-languageserver-types';
 import schemaJson from '../../../schemas/gcluster.schema.json';
 import { analyze, type Analysis } from './analysis';
@@ -28,16 +26,22 @@ import { doRename, prepareRename } from './rename';
 import { getSelectionRanges } from './selectionRanges';
 import { doHover } from './hover';
 import { reparseIncrementally, type TextEdit } from './incrementalParse';
-import { limits } from './limits';
 import { parseDefinition, toData, type ParsedDefinition } from './parser';
-import type { Problem, Severity } from './problem';
+import type { Problem } from './problem';
 import { findRule, ruleCatalog, type RuleInfo } from './ruleCatalog';
 import { RuleContext } from './ruleContext';
 import { semanticRules } from './rules/index';
 import { validateAgainstSchema } from './schemaValidation';
 import { SchemaWalker, type SchemaNode } from './schemaWalker';
 import { defaultSettings, type ValidationSettings } from './settings';
-import { findSuppressions } from './suppressions';
+import { findSuppressions, noSuppressions } from './suppressions';
+import { crossFileFindings, problemFindings, toDiagnostics, type Finding } from './diagnostics';
+import {
+  extractFacts,
+  type CrossFileProblem,
+  type DefinitionFacts,
+  type WorkspaceIndex,
+} from './workspaceIndex';
 import { multilineScalarSpans } from './yamlAccess';
 
 export interface LanguageServiceOptions {
@@ -61,8 +65,20 @@ export interface LanguageService {
     text: string,
     settings?: ValidationSettings,
   ): ParsedDefinition;
-  /** Every problem of a parsed definition, as LSP diagnostics with the configured severities. */
-  doValidation(document: TextDocument, parsed: ParsedDefinition, settings?: ValidationSettings): Diagnostic[];
+  /**
+   * Every problem of a parsed definition, with its cross-file problems, as LSP diagnostics with
+   * the configured severities.
+   */
+  doValidation(
+    document: TextDocument,
+    parsed: ParsedDefinition,
+    settings?: ValidationSettings,
+    crossFile?: readonly CrossFileProblem[],
+  ): Diagnostic[];
+  /** What of a definition must be unique across the workspace. */
+  extractFacts(document: TextDocument, parsed: ParsedDefinition): DefinitionFacts;
+  /** The cross-file diagnostics of a file that is not open, from the workspace index alone. */
+  crossFileDiagnostics(uri: string, index: WorkspaceIndex, settings?: ValidationSettings): Diagnostic[];
   findDocumentSymbols(document: TextDocument, parsed: ParsedDefinition): DocumentSymbol[];
   findDefinition(document: TextDocument, parsed: ParsedDefinition, position: Position): Location[];
   findReferences(
@@ -106,13 +122,6 @@ export interface LanguageService {
   readonly rules: readonly RuleInfo[];
   readonly schema: SchemaNode;
 }
-
-const severities: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const schema = schemaJson as unknown as SchemaNode;
@@ -204,62 +213,37 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (current && withinLimit && current.text === text) return current;
       return this.parse(text, settings);
     },
-    doValidation(document, parsed, settings = defaultSettings) {
+    doValidation(document, parsed, settings = defaultSettings, crossFile = []) {
       const yaml = parsed.yaml;
       const suppressions = findSuppressions(parsed.text, () =>
         yaml ? multilineScalarSpans(yaml, parsed.text) : [],
       );
-      const diagnostics: Diagnostic[] = [];
-      let dropped = 0;
-      for (const problem of problemsOf(parsed)) {
-        const setting = settings.rules[problem.code] ?? findRule(problem.code)?.defaultSeverity ?? 'error';
-        if (setting === 'off') continue;
-        const range = {
-          start: document.positionAt(problem.span.start),
-          end: document.positionAt(problem.span.end),
-        };
-        if (suppressions.isSuppressed(problem.code, range.start.line)) continue;
-        if (diagnostics.length >= limits.maxProblems) {
-          dropped++;
-          continue;
-        }
-        const diagnostic: Diagnostic = {
-          range,
-          severity: severities[setting],
-          code: problem.code,
-          source: 'gcluster',
-          message: problem.message,
-        };
-        if (options.ruleDocsBaseUri)
-          diagnostic.codeDescription = { href: `${options.ruleDocsBaseUri}${problem.code}.md` };
-        if (problem.related && problem.related.length > 0) {
-          diagnostic.relatedInformation = problem.related.map((related): DiagnosticRelatedInformation => ({
-            location: {
-              uri: document.uri,
-              range: {
-                start: document.positionAt(related.span.start),
-                end: document.positionAt(related.span.end),
-              },
-            },
-            message: related.message,
-          }));
-        }
-        if (problem.data) diagnostic.data = problem.data;
-        diagnostics.push(diagnostic);
-      }
-      diagnostics.sort(
-        (a, b) =>
-          a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+      const findings = [
+        ...problemFindings(document, problemsOf(parsed)),
+        ...crossFileFindings(document, crossFile),
+      ];
+      return toDiagnostics(findings, settings, suppressions, options.ruleDocsBaseUri);
+    },
+    extractFacts: (document, parsed) => extractFacts(document, analysisOf(parsed)),
+    crossFileDiagnostics(uri, index, settings = defaultSettings) {
+      const findings: Finding[] = index.problemsOf(uri).map((problem) => ({
+        code: problem.code,
+        message: problem.message,
+        range: index.rangeOf(uri, problem.span) ?? {
+          start: { line: 0, character: 0 },
+          end: { line: 0, character: 0 },
+        },
+        related: problem.related.map((r) => ({
+          location: { uri: r.uri, range: r.range },
+          message: r.message,
+        })),
+      }));
+      return toDiagnostics(
+        findings,
+        settings,
+        index.suppressionsOf(uri) ?? noSuppressions,
+        options.ruleDocsBaseUri,
       );
-      if (dropped > 0) {
-        diagnostics.push({
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: DiagnosticSeverity.Information,
-          source: 'gcluster',
-          message: `${dropped} more problems are not shown; fix the ones above first.`,
-        });
-      }
-      return diagnostics;
     },
   };
 }

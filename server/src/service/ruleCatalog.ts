@@ -1,5 +1,6 @@
 import type { Severity } from './problem';
 import { semanticRules } from './rules/index';
+import { workspaceRules } from './workspaceIndex';
 
 /** What is known of a diagnostic code: every semantic rule, and the codes of reading and schema checks. */
 export interface RuleInfo {
@@ -22,6 +23,7 @@ export const structuralRules: readonly RuleInfo[] = [
 export const ruleCatalog: readonly RuleInfo[] = [
   ...structuralRules,
   ...semanticRules.map(({ id, title, defaultSeverity }) => ({ id, title, defaultSeverity })),
+  ...workspaceRules,
 ];
 
 const byId = new Map(ruleCatalog.map((rule) => [rule.id, rule]));

@@ -10,11 +10,11 @@ export interface Suppressions {
   isSuppressed(code: string, line: number): boolean;
 }
 
-const none: Suppressions = { isSuppressed: () => false };
+export const noSuppressions: Suppressions = { isSuppressed: () => false };
 const directive = /^\s*#\s*gcluster-disable(-next-line)?(?=\s|$)(.*)$/;
 
 export function findSuppressions(text: string, valueSpans: () => readonly Span[] = () => []): Suppressions {
-  if (!text.includes('gcluster-disable')) return none;
+  if (!text.includes('gcluster-disable')) return noSuppressions;
   const lines = text.split(/\r?\n/);
   const insideValue = lineTester(text, valueSpans());
   const fileWide = new Set<string>();
