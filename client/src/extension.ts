@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { serverExecArgv } from '../../server/src/protocol';
 import { workspace, type ExtensionContext } from 'vscode';
 import {
   LanguageClient,
@@ -14,11 +13,11 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv] } },
+    run: { module, transport: TransportKind.ipc },
     debug: {
       module,
       transport: TransportKind.ipc,
-      options: { execArgv: [...serverExecArgv, '--nolazy', '--inspect=6009'] },
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
     },
   };
   const clientOptions: LanguageClientOptions = {

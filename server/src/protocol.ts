@@ -17,10 +17,3 @@ export const RulesRequest = { method: 'gcluster/rules' } as const;
 export interface RulesResult {
   readonly rules: readonly RuleDescription[];
 }
-
-/**
- * Node options for the server process. A small young generation keeps the resident memory of a
- * long-lived server low (a 1000-VM definition allocates briefly while it is parsed) at no cost
- * in validation time measured by `npm run bench`.
- */
-export const serverExecArgv: readonly string[] = ['--max-semi-space-size=1'];

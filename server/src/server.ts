@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -115,7 +114,9 @@ async function publishCrossFile(uri: string): Promise<void> {
 async function indexFromDisk(uri: string): Promise<Set<string>> {
   let text: string;
   try {
-    text = await readFile(fileURLToPath(uri), 'utf8');
+    // Read synchronously: a definition is a few kilobytes, and the asynchronous read's thread
+    // hand-offs cost more than the read itself when a whole workspace is indexed.
+    text = readFileSync(fileURLToPath(uri), 'utf8');
   } catch {
     return workspaceIndex.update(uri, undefined);
   }
@@ -131,7 +132,9 @@ async function indexFromDisk(uri: string): Promise<Set<string>> {
  * event loop, so that requests for open documents are answered while a large workspace is read.
  */
 async function indexWorkspace(): Promise<void> {
+  const started = performance.now();
   const files = await findDefinitionFiles(workspaceFolders);
+  const found = performance.now();
   const touched = new Set<string>();
   for (let i = 0; i < files.length; i++) {
     const uri = pathToFileURL(files[i]!).href;
@@ -144,7 +147,10 @@ async function indexWorkspace(): Promise<void> {
   for (const uri of touched) {
     if (documents.get(uri) || workspaceIndex.problemsOf(uri).length > 0) await publishCrossFile(uri);
   }
-  log(`Indexed ${files.length} definitions in the workspace.`);
+  const seconds = (ms: number) => (ms / 1000).toFixed(2);
+  log(
+    `Indexed ${files.length} definitions in the workspace in ${seconds(performance.now() - started)} s (finding them ${seconds(found - started)} s).`,
+  );
 }
 
 const scheduler = new ValidationScheduler((uri) => {
@@ -175,6 +181,7 @@ connection.onInitialize((params): InitializeResult => {
       renameProvider: { prepareProvider: true },
       foldingRangeProvider: true,
       selectionRangeProvider: true,
+      documentFormattingProvider: true,
     },
     serverInfo: { name: 'gcluster-language-server', version: '0.1.0' },
   };
@@ -256,6 +263,9 @@ connection.onRenameRequest(
     if ('error' in result) throw new RenameRefused(result.error);
     return result.edit;
   }),
+);
+connection.onDocumentFormatting(
+  onDefinition('Formatting', [], (d, p, params) => service.format(d, p, params.options)),
 );
 connection.onFoldingRanges(onDefinition('Folding', [], (d, p) => service.getFoldingRanges(d, p)));
 connection.onSelectionRanges(

@@ -5,7 +5,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDocument } from 'yaml';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { ServerProcess } from '../lsp/serverProcess';
+import { benchEditing } from './editingBench';
 import { generateDefinition } from './generate';
+import { benchWorkspace } from './workspaceBench';
 import { measure, measureAsync, ms, summarize, type Summary } from './stats';
 
 /**
@@ -79,9 +81,22 @@ async function main(): Promise<void> {
     });
     process.stdout.write(`measured ${vms} VMs\n`);
   }
-  const table = renderTable(rows);
-  process.stdout.write(`\n${table}\n`);
-  writePerformanceDoc(table);
+  const validation = renderTable(rows);
+  process.stdout.write(`\n${validation}\n`);
+  const editing = await benchEditing([
+    { vms: 64, runs: 60 },
+    { vms: 1000, runs: 30 },
+  ]);
+  process.stdout.write(`\n${editing}\n`);
+  const workspace = await benchWorkspace(
+    path.resolve(__dirname, '..', '..', '..', '.bench', 'workspace'),
+    1000,
+    40,
+  );
+  process.stdout.write(`\n${workspace}\n`);
+  writePerformanceDoc(
+    `Validation:\n\n${validation}\n\nEditing requests through the server:\n\n${editing}\n\nWorkspace index:\n\n${workspace}`,
+  );
 }
 
 function residentMB(pid: number | undefined): number {

@@ -3,6 +3,8 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import {
   CodeActionRequest,
   DefinitionRequest,
+  DocumentFormattingRequest,
+  type TextEdit,
   DocumentSymbolRequest,
   RenameRequest,
   type DocumentSymbol,
@@ -14,7 +16,8 @@ import {
   type CompletionList,
   type Hover,
 } from 'vscode-languageserver-protocol';
-import { vary } from '../service/fixture';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { baseline, vary } from '../service/fixture';
 import { cursor } from '../service/editing/cursor';
 import { ServerProcess } from './serverProcess';
 
@@ -142,5 +145,20 @@ describe('editing features over a real connection', () => {
       symbols.map((symbol) => symbol.name),
       ['Host cluster', 'Shared disks', 'Virtual machines', 'Guest cluster'],
     );
+  });
+
+  it('formats a document with minimal edits that keep its meaning', async () => {
+    const uri = 'file:///work/format.gcluster.yaml';
+    const messy = baseline
+      .replace('  name: HVCLUS01', '  name:   HVCLUS01   ')
+      .replace('memory: { startupGB: 16 }', 'memory: {startupGB:   16}');
+    await server.open(uri, messy);
+    const edits = (await server.connection.sendRequest(DocumentFormattingRequest.type, {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: true },
+    })) as TextEdit[];
+    assert.ok(edits.length >= 1);
+    const formatted = TextDocument.applyEdits(TextDocument.create(uri, 'gcluster', 1, messy), edits);
+    assert.equal(formatted, baseline);
   });
 });

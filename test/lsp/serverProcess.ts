@@ -1,4 +1,3 @@
-import { serverExecArgv } from '../../server/src/protocol';
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import {
@@ -10,6 +9,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   type Diagnostic,
@@ -50,7 +50,7 @@ export class ServerProcess {
     if (transport === 'ipc') {
       // As VS Code starts it: a forked Node process that speaks LSP over Node's IPC channel.
       this.child = fork(serverPath, ['--node-ipc'], {
-        execArgv: [...serverExecArgv],
+        execArgv: [],
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
       this.connection = createProtocolConnection(
@@ -58,7 +58,7 @@ export class ServerProcess {
         new IPCMessageWriter(this.child),
       );
     } else {
-      this.child = spawn(process.execPath, [...serverExecArgv, serverPath, '--stdio'], { stdio: 'pipe' });
+      this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
       this.connection = createProtocolConnection(
         new StreamMessageReader(this.child.stdout!),
         new StreamMessageWriter(this.child.stdin!),
@@ -66,6 +66,15 @@ export class ServerProcess {
     }
     this.child.stderr?.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));
+    this.connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params.message);
+      for (const waiter of [...this.logWaiters]) {
+        if (waiter.accept(params.message)) {
+          this.logWaiters.splice(this.logWaiters.indexOf(waiter), 1);
+          waiter.resolve(params.message);
+        }
+      }
+    });
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.latest.set(params.uri, params);
       for (const waiter of [...this.waiters]) {
@@ -129,6 +138,27 @@ export class ServerProcess {
   }
 
   private readonly opened = new Set<string>();
+  readonly logs: string[] = [];
+  private readonly logWaiters: {
+    accept: (message: string) => boolean;
+    resolve: (message: string) => void;
+  }[] = [];
+
+  /** Resolves with the first log message (already logged or to come) that `accept` takes. */
+  nextLog(accept: (message: string) => boolean, timeoutMs = 60000): Promise<string> {
+    const logged = this.logs.find(accept);
+    if (logged !== undefined) return Promise.resolve(logged);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no such log message')), timeoutMs);
+      this.logWaiters.push({
+        accept,
+        resolve: (message) => {
+          clearTimeout(timer);
+          resolve(message);
+        },
+      });
+    });
+  }
 
   /**
    * Closes every document the test opened. Open definitions are part of the workspace and are

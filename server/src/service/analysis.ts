@@ -16,5 +16,13 @@ const emptyModel: Definition = { span: { start: 0, end: 0 }, sharedDisks: [], vi
 
 export function analyze(parsed: ParsedDefinition): Analysis {
   const model = parsed.yaml && !parsed.refused ? buildModel(parsed.yaml) : emptyModel;
-  return { parsed, model, symbols: new SymbolTable(model, parsed.text) };
+  let symbols: SymbolTable | undefined;
+  return {
+    parsed,
+    model,
+    // Built on first use: validation and the workspace index need only the model.
+    get symbols() {
+      return (symbols ??= new SymbolTable(model, parsed.text));
+    },
+  };
 }

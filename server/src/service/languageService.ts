@@ -5,6 +5,8 @@ import {
   type DocumentHighlight,
   type DocumentSymbol,
   type FoldingRange,
+  type FormattingOptions,
+  type TextEdit as LspTextEdit,
   type Location,
   type Range,
   type SelectionRange,
@@ -21,6 +23,7 @@ import { doComplete } from './completion';
 import { findDefinition } from './definition';
 import { findDocumentSymbols } from './documentSymbols';
 import { getFoldingRanges } from './folding';
+import { formatDocument } from './formatting';
 import { findDocumentHighlights, findReferences } from './references';
 import { doRename, prepareRename } from './rename';
 import { getSelectionRanges } from './selectionRanges';
@@ -106,6 +109,8 @@ export interface LanguageService {
     parsed: ParsedDefinition,
     positions: readonly Position[],
   ): SelectionRange[];
+  /** Edits that normalise indentation and spacing, keeping comments, order and quoting. */
+  format(document: TextDocument, parsed: ParsedDefinition, options: FormattingOptions): LspTextEdit[];
   /** Quick fixes for diagnostics this service reported. */
   getCodeActions(
     document: TextDocument,
@@ -183,6 +188,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getFoldingRanges: (document, parsed) => getFoldingRanges(document, analysisOf(parsed)),
     getSelectionRanges: (document, parsed, positions) =>
       getSelectionRanges(document, analysisOf(parsed), positions),
+    format: (document, parsed, options) => formatDocument(document, analysisOf(parsed), options),
     getCodeActions(document, parsed, diagnostics) {
       return getCodeActions(document, analysisOf(parsed), diagnostics, { walker });
     },
@@ -224,7 +230,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       ];
       return toDiagnostics(findings, settings, suppressions, options.ruleDocsBaseUri);
     },
-    extractFacts: (document, parsed) => extractFacts(document, analysisOf(parsed)),
+    extractFacts,
     crossFileDiagnostics(uri, index, settings = defaultSettings) {
       const findings: Finding[] = index.problemsOf(uri).map((problem) => ({
         code: problem.code,

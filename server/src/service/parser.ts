@@ -25,6 +25,9 @@ export interface ParseOptions {
 
 export const defaultParseOptions: ParseOptions = { maxFileSize: 5 * 1024 * 1024 };
 
+/** Above this many characters a text is parsed one unit at a time (see unitParse.ts). */
+const unitParseThreshold = 64 * 1024;
+
 /** Turns text into a YAML document with exact ranges, never throwing on any input. */
 export function parseDefinition(text: string, options: ParseOptions = defaultParseOptions): ParsedDefinition {
   if (text.length > options.maxFileSize) {
@@ -44,7 +47,9 @@ export function parseDefinition(text: string, options: ParseOptions = defaultPar
       span: deep,
     });
   }
-  const yaml = parseInUnits(text) ?? parseDocument(text, parseOptions);
+  // Parsing in units only pays for large files, whose whole-text token tree would cost memory.
+  const yaml =
+    (text.length > unitParseThreshold ? parseInUnits(text) : undefined) ?? parseDocument(text, parseOptions);
   const problems: Problem[] = [];
   for (const error of yaml.errors) problems.push(syntaxProblem(error, text));
   for (const warning of yaml.warnings) problems.push(syntaxProblem(warning, text));

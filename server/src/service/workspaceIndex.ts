@@ -1,11 +1,11 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import type { Analysis } from './analysis';
+import type { ParsedDefinition } from './parser';
 import { normalizePath, quote } from './domain';
 import type { Span } from './problem';
 import type { RuleInfo } from './ruleCatalog';
 import { findSuppressions, type Suppressions } from './suppressions';
-import type { Field } from './yamlAccess';
+import { FieldReader, mapView, type Field } from './yamlAccess';
 
 /** The facts of one definition that other definitions in the workspace must not repeat. */
 export interface DefinitionFacts {
@@ -56,7 +56,7 @@ const codes: Record<FactKind, string> = { diskPath: 'WKS001', vmName: 'WKS002', 
  * Directory), and guest cluster names (AD computer objects). Host cluster names are not among
  * them: several guest clusters on one host cluster is the normal case.
  */
-export function extractFacts(document: TextDocument, analysis: Analysis): DefinitionFacts {
+export function extractFacts(document: TextDocument, parsed: ParsedDefinition): DefinitionFacts {
   const facts: Fact[] = [];
   const add = (kind: FactKind, field: Field<string> | undefined, key = field?.value.toLowerCase()) => {
     if (!field || !key) return;
@@ -68,16 +68,29 @@ export function extractFacts(document: TextDocument, analysis: Analysis): Defini
       range: { start: document.positionAt(field.span.start), end: document.positionAt(field.span.end) },
     });
   };
-  const model = analysis.model;
-  for (const disk of model.sharedDisks)
-    add('diskPath', disk.path, disk.path && normalizePath(disk.path.value));
-  for (const vm of model.virtualMachines) {
-    add('vmName', vm.name);
-    if (vm.computerName && vm.computerName.value.toLowerCase() !== vm.name?.value.toLowerCase())
-      add('vmName', vm.computerName);
+  // Read straight from the tree: the few fields needed here do not warrant the whole model,
+  // and indexing a large workspace reads thousands of closed files.
+  const yaml = parsed.yaml;
+  const root = yaml && !parsed.refused ? mapView(yaml, yaml.contents, { start: 0, end: 0 }) : undefined;
+  if (yaml && root) {
+    const read = new FieldReader(yaml);
+    const items = (key: string) =>
+      (read.seq(root, key)?.items ?? []).flatMap((item) => mapView(yaml, item.node, item.span) ?? []);
+    for (const disk of items('sharedDisks')) {
+      const path = read.string(disk, 'path');
+      add('diskPath', path, path && normalizePath(path.value));
+    }
+    for (const vm of items('virtualMachines')) {
+      const name = read.string(vm, 'name');
+      const computerName = read.string(vm, 'computerName');
+      add('vmName', name);
+      if (computerName && computerName.value.toLowerCase() !== name?.value.toLowerCase())
+        add('vmName', computerName);
+    }
+    const guest = read.map(root, 'guestCluster');
+    add('clusterName', guest && read.string(guest, 'name'));
   }
-  add('clusterName', model.guestCluster?.name);
-  return { facts, suppressions: findSuppressions(analysis.parsed.text) };
+  return { facts, suppressions: findSuppressions(parsed.text) };
 }
 
 /**
