@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { workspace, type ExtensionContext } from 'vscode';
+import { serverExecArgv } from '../../server/src/protocol';
 import {
   LanguageClient,
   TransportKind,
@@ -13,11 +14,11 @@ let client: LanguageClient | undefined;
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv] } },
     debug: {
       module,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+      options: { execArgv: [...serverExecArgv, '--nolazy', '--inspect=6009'] },
     },
   };
   const clientOptions: LanguageClientOptions = {

@@ -17,3 +17,10 @@ export const RulesRequest = { method: 'gcluster/rules' } as const;
 export interface RulesResult {
   readonly rules: readonly RuleDescription[];
 }
+
+/**
+ * Node options for the server process. A young generation of 4 MB semi-spaces (instead of 16)
+ * lets V8 give memory back once a burst of edits is over — 69 MB instead of 118 MB at rest for a
+ * small definition — at no measurable cost in parse speed (`npm run bench`; 1 MB cost 15%).
+ */
+export const serverExecArgv: readonly string[] = ['--max-semi-space-size=4'];

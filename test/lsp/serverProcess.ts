@@ -1,5 +1,6 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { serverExecArgv } from '../../server/src/protocol';
 import {
   ConfigurationRequest,
   DidChangeConfigurationNotification,
@@ -50,7 +51,7 @@ export class ServerProcess {
     if (transport === 'ipc') {
       // As VS Code starts it: a forked Node process that speaks LSP over Node's IPC channel.
       this.child = fork(serverPath, ['--node-ipc'], {
-        execArgv: [],
+        execArgv: [...serverExecArgv],
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
       this.connection = createProtocolConnection(
@@ -58,7 +59,7 @@ export class ServerProcess {
         new IPCMessageWriter(this.child),
       );
     } else {
-      this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
+      this.child = spawn(process.execPath, [...serverExecArgv, serverPath, '--stdio'], { stdio: 'pipe' });
       this.connection = createProtocolConnection(
         new StreamMessageReader(this.child.stdout!),
         new StreamMessageWriter(this.child.stdin!),
