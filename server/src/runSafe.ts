@@ -17,6 +17,8 @@ export async function runSafe<T>(
     const result = await handler();
     return token?.isCancellationRequested ? cancelled() : result;
   } catch (error) {
+    // A refused rename is an answer for the user, not a failure of the server.
+    if (error instanceof RenameRefused) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
     log(`${what} failed: ${describeError(error)}`);
     return new ResponseError(
       ErrorCodes.InternalError,

@@ -19,7 +19,7 @@ import type { ParsedDefinition } from './service/parser';
 import { defaultSettings, normalizeSettings, type ValidationSettings } from './service/settings';
 import { ValidationScheduler } from './validationScheduler';
 import { WorkspaceIndex } from './service/workspaceIndex';
-import { findDefinitionFiles } from './workspaceFiles';
+import { canonicalUri, findDefinitionFiles } from './workspaceFiles';
 
 // The transport (stdio, IPC or socket) is chosen by the command line, as the client starts us.
 const connection = createConnection(ProposedFeatures.all);
@@ -89,25 +89,37 @@ function parsedFor(document: TextDocument, settings: ValidationSettings): Parsed
 async function validate(uri: string): Promise<void> {
   const document = documents.get(uri);
   if (!document || !isDefinition(document)) return;
+  const version = document.version;
   const settings = await settingsFor(uri);
-  // A newer version arrived while the settings were fetched: its own validation is scheduled.
-  const current = documents.get(uri);
-  if (!current || current.version !== document.version) return;
+  // Closed, or changed, while the settings were fetched: a newer validation is scheduled.
+  if (documents.get(uri) !== document || document.version !== version) return;
   const parsed = parsedFor(document, settings);
-  const affected = workspaceIndex.update(uri, service.extractFacts(document, parsed));
-  const diagnostics = service.doValidation(document, parsed, settings, workspaceIndex.problemsOf(uri));
-  await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  // Only files on disk take part in the workspace (not a diff view's `git:` copy, not untitled).
+  const key = canonicalUri(uri);
+  const inWorkspace = key.startsWith('file:');
+  const affected = inWorkspace
+    ? workspaceIndex.update(key, service.extractFacts(document, parsed))
+    : new Set<string>();
+  const crossFile = inWorkspace ? workspaceIndex.problemsOf(key) : [];
+  const diagnostics = service.doValidation(document, parsed, settings, crossFile);
+  await connection.sendDiagnostics({ uri, version, diagnostics });
   for (const other of affected) await publishCrossFile(other);
 }
 
+/** The open document of a file, whatever spelling of its URI the editor used. */
+function openDocument(key: string): TextDocument | undefined {
+  return documents.all().find((document) => canonicalUri(document.uri) === key);
+}
+
 /** Brings another file's diagnostics up to date after a file it shares a fact with changed. */
-async function publishCrossFile(uri: string): Promise<void> {
-  if (documents.get(uri)) {
-    scheduler.schedule(uri);
+async function publishCrossFile(key: string): Promise<void> {
+  const open = openDocument(key);
+  if (open) {
+    scheduler.schedule(open.uri);
     return;
   }
-  const diagnostics = service.crossFileDiagnostics(uri, workspaceIndex, await settingsFor(uri));
-  await connection.sendDiagnostics({ uri, diagnostics });
+  const diagnostics = service.crossFileDiagnostics(key, workspaceIndex, await settingsFor(key));
+  await connection.sendDiagnostics({ uri: key, diagnostics });
 }
 
 /** Indexes a definition as it is on disk (a file that is not open, or was just closed). */
@@ -137,15 +149,15 @@ async function indexWorkspace(): Promise<void> {
   const found = performance.now();
   const touched = new Set<string>();
   for (let i = 0; i < files.length; i++) {
-    const uri = pathToFileURL(files[i]!).href;
-    if (!documents.get(uri)) {
+    const uri = canonicalUri(pathToFileURL(files[i]!).href);
+    if (!openDocument(uri)) {
       touched.add(uri);
       for (const other of await indexFromDisk(uri)) touched.add(other);
     }
     if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
   }
   for (const uri of touched) {
-    if (documents.get(uri) || workspaceIndex.problemsOf(uri).length > 0) await publishCrossFile(uri);
+    if (openDocument(uri) || workspaceIndex.problemsOf(uri).length > 0) await publishCrossFile(uri);
   }
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
   log(
@@ -193,12 +205,13 @@ connection.onDidChangeWatchedFiles((change) =>
   runSafeVoid(log, 'Updating the workspace index', async () => {
     const touched = new Set<string>();
     for (const event of change.changes) {
-      if (!event.uri.toLowerCase().endsWith('.gcluster.yaml') || documents.get(event.uri)) continue;
-      touched.add(event.uri);
+      const key = canonicalUri(event.uri);
+      if (!key.toLowerCase().endsWith('.gcluster.yaml') || openDocument(key)) continue;
+      touched.add(key);
       const affected =
         event.type === FileChangeType.Deleted
-          ? workspaceIndex.update(event.uri, undefined)
-          : await indexFromDisk(event.uri);
+          ? workspaceIndex.update(key, undefined)
+          : await indexFromDisk(key);
       for (const other of affected) touched.add(other);
     }
     for (const uri of touched) await publishCrossFile(uri);
@@ -212,6 +225,8 @@ connection.onDidChangeConfiguration((change) => {
       pushedSettings = normalizeSettings((change.settings as { gcluster?: unknown } | undefined)?.gcluster);
     }
     for (const document of documents.all()) scheduler.schedule(document.uri);
+    // Closed files show cross-file warnings, whose severity the settings may have changed.
+    for (const uri of [...workspaceIndex.uris()]) if (!openDocument(uri)) void publishCrossFile(uri);
   });
 });
 
@@ -221,7 +236,10 @@ async function parsedForRequest(
 ): Promise<{ document: TextDocument; parsed: ParsedDefinition } | undefined> {
   const document = documents.get(uri);
   if (!document || !isDefinition(document)) return undefined;
-  return { document, parsed: parsedFor(document, await settingsFor(uri)) };
+  const settings = await settingsFor(uri);
+  // Closed while the settings were fetched: a parse now would outlive the document.
+  if (documents.get(uri) !== document) return undefined;
+  return { document, parsed: parsedFor(document, settings) };
 }
 
 /** A request on an open definition: the service's answer, or `empty` for any other document. */
@@ -294,10 +312,13 @@ documents.listen(connection, {
     scheduler.forget(uri);
     parseCache.delete(uri);
     settingsCache.delete(uri);
-    // Closed, the file counts as it is on disk: its unsaved text no longer conflicts with anything.
+    // Closed, a definition on disk counts as it is there; anything else leaves the workspace.
     runSafeVoid(log, 'Re-indexing a closed definition', async () => {
-      const affected = await indexFromDisk(uri);
-      await publishCrossFile(uri);
+      const key = canonicalUri(uri);
+      const onDisk = key.startsWith('file:') && key.toLowerCase().endsWith('.gcluster.yaml');
+      const affected = onDisk ? await indexFromDisk(key) : workspaceIndex.update(key, undefined);
+      if (onDisk) await publishCrossFile(key);
+      else await connection.sendDiagnostics({ uri, diagnostics: [] });
       for (const other of affected) await publishCrossFile(other);
     });
   },

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const skipped = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
 
@@ -23,4 +24,20 @@ export async function findDefinitionFiles(folders: readonly string[]): Promise<s
     }
   }
   return found.slice(0, maxIndexedFiles).sort();
+}
+
+/**
+ * One spelling per file for the workspace index: editors send `file:///c%3A/…`, the scan makes
+ * `file:///C:/…`; both become the URL of the decoded path, drive letter lower-cased.
+ */
+export function canonicalUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href.replace(
+      /^file:\/\/\/([A-Z]):/,
+      (_m, drive: string) => `file:///${drive.toLowerCase()}:`,
+    );
+  } catch {
+    return uri;
+  }
 }

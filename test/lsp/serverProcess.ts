@@ -78,6 +78,7 @@ export class ServerProcess {
     });
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.latest.set(params.uri, params);
+      this.publishCount.set(params.uri, (this.publishCount.get(params.uri) ?? 0) + 1);
       for (const waiter of [...this.waiters]) {
         if (waiter.uri === params.uri && waiter.accept(params)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -139,6 +140,8 @@ export class ServerProcess {
   }
 
   private readonly opened = new Set<string>();
+  /** How many times diagnostics were published for each URI. */
+  readonly publishCount = new Map<string, number>();
   readonly logs: string[] = [];
   private readonly logWaiters: {
     accept: (message: string) => boolean;

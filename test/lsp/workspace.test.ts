@@ -69,4 +69,18 @@ describe('cross-file checks over the workspace index', () => {
     const warning = (await published).diagnostics.find((d) => d.code === 'WKS001');
     assert.equal(warning?.relatedInformation?.[0]?.location.uri, b);
   });
+
+  it('settles when two open files clash: each is published a bounded number of times', async () => {
+    const x = pathToFileURL(path.join(folder, 'x.gcluster.yaml')).href;
+    const y = pathToFileURL(path.join(folder, 'y.gcluster.yaml')).href;
+    await server.open(x, baseline.replace('SqlData.vhdx', 'X.vhdx'));
+    await server.open(y, baseline.replace('SqlData.vhdx', 'Y.vhdx'));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const counts = [server.publishCount.get(x) ?? 0, server.publishCount.get(y) ?? 0];
+    assert.ok(
+      counts.every((count) => count >= 1 && count <= 4),
+      `published ${counts.join(' and ')} times`,
+    );
+    await server.closeAll();
+  });
 });

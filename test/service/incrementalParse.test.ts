@@ -68,9 +68,18 @@ describe('incremental re-parsing', () => {
 
   it('agrees with a full parse on 3,000 random edits, whenever it accepts one', () => {
     const next = random(20261125);
-    const sources = [baseline, generateDefinition(8)];
+    // Blank lines and comments between and after units, where parents' ranges end.
+    const commented = baseline
+      .replace('  - name: SQLVM02', '\n  # the second node\n  - name: SQLVM02')
+      .replace('guestCluster:', '  # - name: SQLVM03 (planned)\n\nguestCluster:')
+      .concat('\n# end of file\n');
+    const spaced = baseline
+      .replaceAll('\n  - name: SQLVM', '\n\n  - name: SQLVM')
+      .replace('guestCluster:', '\nguestCluster:')
+      .concat('\n\n');
+    const sources = [baseline, generateDefinition(8), commented, spaced];
     let accepted = 0;
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 4000; i++) {
       const text = sources[i % sources.length]!;
       const start = Math.floor(next() * text.length);
       const kind = next();

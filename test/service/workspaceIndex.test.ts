@@ -84,3 +84,15 @@ describe('the workspace index', () => {
     assert.deepEqual([...edited], ['f7']);
   });
 });
+
+describe('the workspace index, revalidation', () => {
+  it('names no other file when a file is indexed again with the same facts', () => {
+    const index = new WorkspaceIndex();
+    index.update('a', facts('a', baseline));
+    index.update('b', facts('b', baseline));
+    // Re-indexing b unchanged (as revalidating it after a does) must not send a back to b.
+    assert.deepEqual([...index.update('b', facts('b', baseline))], []);
+    assert.deepEqual([...index.update('a', facts('a', baseline))], []);
+    assert.ok(index.problemsOf('a').length > 0);
+  });
+});

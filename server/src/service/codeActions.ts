@@ -109,7 +109,7 @@ export function getCodeActions(
       if (!/^\s*-\s*$/.test(prefix)) return undefined;
       edits.push(
         insertAt(
-          lineEnd(text, lastDisk.span.end),
+          lineEnd(text, contentEnd(text, lastDisk.span.end)),
           `\n${prefix}{ name: ${name}, path: '${root}\\Shared\\${name}.vhdx', sizeGB: 1, type: fixed, guestUse: witness }`,
         ),
       );

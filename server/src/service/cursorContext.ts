@@ -38,7 +38,9 @@ interface LineShape {
 
 const keyPattern = /^([^\s#:'"[\]{},&*!|>%@`-][^:#]*?|-[^\s:#][^:#]*?|'[^']*'|"[^"]*")\s*:(?:\s+|$)/;
 
-function shapeOf(line: string): LineShape {
+function shapeOf(raw: string): LineShape {
+  // A CRLF file's lines end in \r, which is no part of their content.
+  const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   const indent = /^ */.exec(line)![0].length;
   if (/^\s*(#.*)?$/.test(line)) return { indent, content: indent, blank: true };
   let content = indent;

@@ -14,6 +14,9 @@ import { findExcessiveNesting } from './limits';
 import { crossReferences, lineStart, parseOptions, shiftRanges } from './yamlUnits';
 import type { ParsedDefinition } from './parser';
 
+/** A `#` that starts a comment: at the start of a line or after white space. */
+const comment = /(^|\s)#/;
+
 /** A change to the text: replace `[start, end)` of the text before it with `text`. */
 export interface TextEdit {
   readonly start: number;
@@ -35,6 +38,12 @@ interface Unit {
   readonly key?: string;
   /** The unit's text before its node: '' for a key at column 0, "  - " for an item. */
   readonly prefix: string;
+  /**
+   * Sets the ends of the collections the unit closes (when it is their last child) as a
+   * whole-text parse does: a block collection ends where its last child ends. Shifting alone
+   * cannot know this when blank lines follow the last child.
+   */
+  readonly close: () => void;
 }
 
 /**
@@ -65,17 +74,33 @@ export function reparseIncrementally(
     return undefined;
   }
   if (findExcessiveNesting(fragmentText)) return undefined;
+  // A comment can end, or belong to, a node differently in the whole text than in the unit
+  // alone (after the last VM it is even where a parent's range ends): a unit with comments, before
+  // or after the edit, is left to a whole parse, which places them exactly.
+  if (comment.test(previous.text.slice(unit.start, unit.end)) || comment.test(fragmentText)) return undefined;
+
   const fragment = parseDocument(fragmentText, parseOptions);
   const replacement = singleUnit(fragment, fragmentText, unit);
   if (!replacement) return undefined;
   shiftRanges(document, unit.end, delta);
   shiftRanges(fragment, 0, unit.start);
   if (!unit.replace(replacement)) return undefined;
+  unit.close();
+  if (document.range && root.range) document.range = [document.range[0], root.range[2], text.length];
   return { text, yaml: document, problems: [], refused: false };
+}
+
+/** Ends a block collection where its last child ends. */
+function closeAt(collection: YAMLMap | YAMLSeq, last: Node | null | undefined): void {
+  if (collection.range && last?.range) collection.range = [collection.range[0], last.range[2], last.range[2]];
 }
 
 function findUnit(root: YAMLMap, text: string, edit: TextEdit): Unit | undefined {
   const pairs = root.items;
+  const closeRoot = () => {
+    const last = pairs[pairs.length - 1];
+    closeAt(root, (last?.value ?? last?.key) as Node | null | undefined);
+  };
   for (let i = 0; i < pairs.length; i++) {
     const pair = pairs[i]!;
     const keyNode = pair.key;
@@ -84,7 +109,10 @@ function findUnit(root: YAMLMap, text: string, edit: TextEdit): Unit | undefined
     const next = pairs[i + 1]?.key as Node | undefined;
     const end = next?.range ? lineStart(text, next.range[0]) : text.length;
     if (!contains(start, end, edit, text.length)) continue;
-    const item = findItem(pair.value, text, start, end, edit);
+    const isLastPair = i === pairs.length - 1;
+    const item = findItem(pair.value, text, start, end, edit, () => {
+      if (isLastPair) closeRoot();
+    });
     if (item) return item;
     return {
       start,
@@ -95,6 +123,9 @@ function findUnit(root: YAMLMap, text: string, edit: TextEdit): Unit | undefined
       replace: (node) => {
         pairs[i] = node as Pair;
         return true;
+      },
+      close: () => {
+        if (isLastPair) closeRoot();
       },
     };
   }
@@ -107,6 +138,7 @@ function findItem(
   pairStart: number,
   pairEnd: number,
   edit: TextEdit,
+  closeParent: () => void,
 ): Unit | undefined {
   if (!isSeq(value) || value.flow) return undefined;
   const seq: YAMLSeq = value;
@@ -134,6 +166,11 @@ function findItem(
       replace: (node) => {
         seq.items[j] = node;
         return true;
+      },
+      close: () => {
+        if (j !== seq.items.length - 1) return;
+        closeAt(seq, seq.items[j] as Node);
+        closeParent();
       },
     };
   }

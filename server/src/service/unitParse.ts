@@ -27,7 +27,10 @@ const topLevelLine = /^[^\s#-]/gm;
  */
 export function parseInUnits(text: string): Document | undefined {
   if (crossReferences.test(text)) return undefined;
-  const starts = [...text.matchAll(topLevelLine)].map((match) => match.index);
+  // JavaScript's ^ also matches after U+2028 and U+2029, which YAML reads as ordinary characters.
+  const starts = [...text.matchAll(topLevelLine)]
+    .map((match) => match.index)
+    .filter((index) => index === 0 || text[index - 1] === '\n');
   if (starts.length === 0) return undefined;
   starts[0] = 0; // comments before the first key belong to the first unit
   let document: Document | undefined;

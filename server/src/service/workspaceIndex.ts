@@ -110,10 +110,18 @@ export class WorkspaceIndex {
     return this.byUri.keys();
   }
 
-  /** Records a file's facts; returns the other files whose cross-file problems may have changed. */
+  /**
+   * Records a file's facts; returns the other files whose cross-file problems may have changed.
+   * Facts that did not change (same keys at the same places) change nothing for anyone else:
+   * this is what stops two open files that share a name from revalidating each other forever.
+   */
   update(uri: string, next: DefinitionFacts | undefined): Set<string> {
     const affected = new Set<string>();
     const previous = this.byUri.get(uri);
+    if (previous && next && sameFacts(previous, next)) {
+      this.byUri.set(uri, next);
+      return affected;
+    }
     for (const fact of previous?.facts ?? []) {
       const key = indexKey(fact);
       const files = this.byFact.get(key);
@@ -171,6 +179,22 @@ export class WorkspaceIndex {
     }
     return problems;
   }
+}
+
+function sameFacts(a: DefinitionFacts, b: DefinitionFacts): boolean {
+  if (a.facts.length !== b.facts.length) return false;
+  return a.facts.every((fact, i) => {
+    const other = b.facts[i]!;
+    return (
+      fact.kind === other.kind &&
+      fact.key === other.key &&
+      fact.value === other.value &&
+      fact.range.start.line === other.range.start.line &&
+      fact.range.start.character === other.range.start.character &&
+      fact.range.end.line === other.range.end.line &&
+      fact.range.end.character === other.range.end.character
+    );
+  });
 }
 
 function indexKey(fact: Fact): string {
