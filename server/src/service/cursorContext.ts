@@ -138,6 +138,17 @@ function containerOf(
   // Looking either for the owner of a mapping at `column`, or for the key owning a sequence whose dashes are at `sequence`.
   let sequence: number | undefined = dash;
   if (dash !== undefined) path.unshift('*');
+  // The key on `line` owns what is below it: in an item of a sequence when the line has a dash.
+  const enterOwner = (key: string, line: LineShape) => {
+    path.unshift(key);
+    if (line.dash !== undefined) {
+      path.unshift('*');
+      sequence = line.dash;
+    } else {
+      column = line.content;
+      sequence = undefined;
+    }
+  };
   let end = lineStart - 1;
   while (end >= 0 && (sequence !== undefined || column > 0 || collecting)) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
@@ -157,13 +168,7 @@ function containerOf(
           siblings.add(line.key);
       } else if (line.key !== undefined) {
         collecting = false;
-        path.unshift(line.key);
-        if (line.dash !== undefined) {
-          path.unshift('*');
-          sequence = line.dash;
-        } else {
-          column = line.content;
-        }
+        enterOwner(line.key, line);
       } else {
         // A broken line further left (a key without its colon): take its column as the
         // cursor's, as its author most likely meant the cursor to belong with it.
@@ -173,14 +178,7 @@ function containerOf(
     } else {
       if (line.dash === sequence || line.indent > sequence) continue; // earlier items of the same sequence
       if (line.key === undefined || line.content > sequence) break;
-      path.unshift(line.key);
-      if (line.dash !== undefined) {
-        path.unshift('*');
-        sequence = line.dash;
-      } else {
-        column = line.content;
-        sequence = undefined;
-      }
+      enterOwner(line.key, line);
     }
   }
   return {
