@@ -13,6 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from './documentStore';
 import { RulesRequest, type RulesResult } from './protocol';
+import { readRuleDocs } from './ruleDocs';
 import { RenameRefused, runSafe, runSafeVoid } from './runSafe';
 import { createLanguageService } from './service/languageService';
 import type { ParsedDefinition } from './service/parser';
@@ -29,19 +30,6 @@ const log = (message: string) => connection.console.error(message);
 const ruleDocsFolder = path.join(__dirname, '..', 'docs', 'rules');
 const ruleDocsBaseUri = `${pathToFileURL(ruleDocsFolder).href}/`;
 const service = createLanguageService({ ruleDocsBaseUri, ruleDocs: readRuleDocs(ruleDocsFolder) });
-
-/** The rule pages shipped beside the server, for hover; a missing page only shortens a hover. */
-function readRuleDocs(folder: string): Map<string, string> {
-  const docs = new Map<string, string>();
-  for (const rule of createLanguageService().rules) {
-    try {
-      docs.set(rule.id, readFileSync(path.join(folder, `${rule.id}.md`), 'utf8'));
-    } catch {
-      // Not shipped (a development build without docs): the hover shows the rule's title only.
-    }
-  }
-  return docs;
-}
 
 let canPullConfiguration = false;
 let workspaceFolders: string[] = [];

@@ -8,7 +8,7 @@ import { ServerProcess } from '../lsp/serverProcess';
 import { benchEditing } from './editingBench';
 import { generateDefinition } from './generate';
 import { benchWorkspace } from './workspaceBench';
-import { measure, measureAsync, ms, summarize, type Summary } from './stats';
+import { measure, measureAsync, ms, summarize, type Summary, residentMB } from './stats';
 
 /**
  * `npm run bench`: text → diagnostics in the service, and open/edit → diagnostics through the
@@ -97,12 +97,6 @@ async function main(): Promise<void> {
   writePerformanceDoc(
     `Validation:\n\n${validation}\n\nEditing requests through the server:\n\n${editing}\n\nWorkspace index:\n\n${workspace}`,
   );
-}
-
-function residentMB(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /VmRSS:\s+(\d+) kB/.exec(status);
-  return match ? Number(match[1]) / 1024 : NaN;
 }
 
 /**

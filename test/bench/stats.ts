@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 export interface Summary {
   readonly median: number;
   readonly p95: number;
@@ -37,3 +39,9 @@ export async function measureAsync(
 }
 
 export const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+
+/** The resident memory of a process, from /proc, in megabytes. */
+export function residentMB(pid: number | undefined): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : NaN;
+}

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ServerProcess } from '../lsp/serverProcess';
 import { generateDefinition } from './generate';
-import { measureAsync, ms, summarize } from './stats';
+import { measureAsync, ms, summarize, residentMB } from './stats';
 
 /**
  * A generated workspace of definitions with 4 to 8 VMs each, a few pairs sharing a disk file or
@@ -108,9 +108,4 @@ function coldBareParse(files: readonly string[]): number {
   const result = spawnSync(process.execPath, ['-e', script, list], { encoding: 'utf8' });
   rmSync(list);
   return Number(result.stdout);
-}
-
-function residentMB(pid: number | undefined): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) / 1024 : NaN;
 }

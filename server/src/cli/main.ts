@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { createLanguageService } from '../service/languageService';
 import { normalizeSettings, type RuleSetting } from '../service/settings';
+import { readRuleDocs } from '../ruleDocs';
 import { findDefinitionFiles, UsageError } from './files';
 import { formatJson, formatSarif, formatText, type FileResult } from './formats';
 
@@ -76,7 +77,15 @@ export async function run(argv: readonly string[], cwd: string, output: Output):
   }
   if (options.format === 'json') output.out(formatJson(results));
   else if (options.format === 'sarif')
-    output.out(formatSarif(results, service.rules, cwd, version(), ruleHelp()));
+    output.out(
+      formatSarif(
+        results,
+        service.rules,
+        cwd,
+        version(),
+        readRuleDocs(path.join(packageRoot(), 'docs', 'rules')),
+      ),
+    );
   else output.out(formatText(results) + summary(results));
   if (ioFailed) return exitCodes.usage;
   const hasErrors = results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error));
@@ -168,20 +177,6 @@ function version(): string {
   } catch {
     return '0.0.0';
   }
-}
-
-/** Each rule's documentation, embedded in SARIF so that code scanning shows it beside the alert. */
-function ruleHelp(): Map<string, string> {
-  const help = new Map<string, string>();
-  const folder = path.join(packageRoot(), 'docs', 'rules');
-  for (const rule of createLanguageService().rules) {
-    try {
-      help.set(rule.id, readFileSync(path.join(folder, `${rule.id}.md`), 'utf8'));
-    } catch {
-      // Documentation is optional in SARIF; a missing file leaves the rule without help text.
-    }
-  }
-  return help;
 }
 
 if (require.main === module) {

@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { Analysis } from './analysis';
 import { classifyPath } from './domain';
-import { nextFreeName } from './entrySnippets';
+import { firstStorageRoot, nextFreeName } from './entrySnippets';
 import type { SchemaWalker } from './schemaWalker';
 import { locate } from './schemaValidation';
 
@@ -247,9 +247,7 @@ function guestNodes(analysis: Analysis) {
 
 /** Where a new witness disk goes: the first declared volume or share. */
 function witnessRoot(analysis: Analysis): string | undefined {
-  const storage = analysis.model.hostCluster?.storage;
-  const location = storage?.kind?.value === 'sofs' ? storage.sofs?.shares[0] : storage?.volumes[0];
-  const path = location?.path?.value.replace(/[\\/]+$/, '');
+  const path = firstStorageRoot(analysis.model);
   if (!path) return undefined;
   const place = classifyPath(`${path}\\x.vhdx`);
   return place.kind === 'csv' || place.kind === 'unc' ? path : undefined;

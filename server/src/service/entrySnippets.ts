@@ -25,11 +25,15 @@ export function escapeSnippet(text: string): string {
   return text.replace(/[$}\\]/g, (ch) => `\\${ch}`);
 }
 
-/** The first declared CSV volume or SOFS share path, where new disk files go. */
-function storageRoot(model: Definition): string {
+/** The path of the first declared CSV volume (or SOFS share, for kind sofs): where new disk files go. */
+export function firstStorageRoot(model: Definition): string | undefined {
   const storage = model.hostCluster?.storage;
   const location = storage?.kind?.value === 'sofs' ? storage.sofs?.shares[0] : storage?.volumes[0];
-  return location?.path?.value.replace(/[\\/]+$/, '') ?? 'C:\\ClusterStorage\\Volume1';
+  return location?.path?.value.replace(/[\\/]+$/, '');
+}
+
+function storageRoot(model: Definition): string {
+  return firstStorageRoot(model) ?? 'C:\\ClusterStorage\\Volume1';
 }
 
 /**
