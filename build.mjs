@@ -19,6 +19,15 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The Topology view's script runs in the webview, a browser page.
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['client/src/topology/webview/main.ts'],
+    outfile: 'dist/topology.js',
+  },
   {
     ...common,
     entryPoints: ['server/src/cli/main.ts'],

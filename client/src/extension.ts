@@ -1,42 +1,79 @@
-import * as path from 'node:path';
-import { workspace, type ExtensionContext } from 'vscode';
-import { serverExecArgv } from '../../server/src/protocol';
-import {
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import { commands, Uri, window, type ExtensionContext } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { newDefinition, type NewDefinitionArgs } from './commands/newDefinition';
+import { openExample } from './commands/openExample';
+import { showRuleDocumentation } from './commands/showRuleDocumentation';
+import { validateWorkspace } from './commands/validateWorkspace';
+import type { DefinitionNode } from './definitions/definitionNodes';
+import { DefinitionsSource } from './definitions/definitionsSource';
+import { DefinitionsView } from './definitions/definitionsView';
+import { createLanguageClient } from './languageClient';
+import { DefinitionStatus } from './languageStatus';
+import { reveal, TopologyPanels } from './topology/topologyPanels';
+
+/** What the extension exports: when it activated, for measuring the time to first diagnostics. */
+export interface GclusterApi {
+  /** `Date.now()` when activation began. */
+  readonly activatedAt: number;
+}
 
 let client: LanguageClient | undefined;
 
-/** Starts the language server for `.gcluster.yaml` files. The full client comes later; this only wires the server. */
-export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv] } },
-    debug: {
-      module,
-      transport: TransportKind.ipc,
-      options: { execArgv: [...serverExecArgv, '--nolazy', '--inspect=6009'] },
-    },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'gcluster' },
-      { scheme: 'file', pattern: '**/*.gcluster.yaml' },
-      { scheme: 'untitled', language: 'gcluster' },
-    ],
-    // The server indexes every definition in the workspace; it hears of changes on disk from here.
-    synchronize: {
-      configurationSection: 'gcluster',
-      fileEvents: workspace.createFileSystemWatcher('**/*.gcluster.yaml'),
-    },
-  };
-  client = new LanguageClient('gcluster', 'Guest Cluster Language Server', serverOptions, clientOptions);
-  await client.start();
+export async function activate(context: ExtensionContext): Promise<GclusterApi> {
+  const activatedAt = Date.now();
+  const output = window.createOutputChannel('Guest Cluster', { log: true });
+  const languageClient = createLanguageClient(context, output);
+  client = languageClient;
+  const source = new DefinitionsSource(languageClient);
+  const definitions = new DefinitionsView(source, output);
+  const topology = new TopologyPanels(context, source, output);
+  context.subscriptions.push(output, source, definitions, topology, new DefinitionStatus());
+
+  const register = (id: string, run: (...args: unknown[]) => unknown) =>
+    context.subscriptions.push(commands.registerCommand(id, run));
+  register('gcluster.newDefinition', (args) =>
+    newDefinition(languageClient, (args ?? {}) as NewDefinitionArgs),
+  );
+  register('gcluster.validateWorkspace', () => validateWorkspace(languageClient));
+  register('gcluster.showRuleDocumentation', (ruleId) => showRuleDocumentation(languageClient, ruleId));
+  register('gcluster.openExample', (file) => openExample(context, file));
+  register('gcluster.restartServer', async () => {
+    output.info('Restarting the language server.');
+    await languageClient.restart();
+  });
+  register('gcluster.showOutput', () => output.show(true));
+  register('gcluster.refreshDefinitions', () => definitions.refresh());
+  register('gcluster.showTopology', (target) => {
+    const uri = targetUri(target);
+    if (!uri) {
+      void window.showInformationMessage(
+        'Open a .gcluster.yaml file, or pick a definition in the Definitions view.',
+      );
+      return undefined;
+    }
+    topology.show(uri);
+    return uri;
+  });
+  register('gcluster.revealInEditor', (uri, range) =>
+    typeof uri === 'string' ? reveal(uri, range as Parameters<typeof reveal>[1]) : undefined,
+  );
+
+  await languageClient.start();
+  output.info(`Guest Cluster activated; language server started in ${Date.now() - activatedAt} ms.`);
+  return { activatedAt };
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+/** The definition a command acts on: a row of the Definitions view, a file URI, or the active editor's. */
+function targetUri(target: unknown): string | undefined {
+  if (typeof target === 'string') return target;
+  if (target instanceof Uri) return target.toString();
+  if (typeof target === 'object' && target !== null && typeof (target as DefinitionNode).uri === 'string') {
+    return (target as DefinitionNode).uri;
+  }
+  const document = window.activeTextEditor?.document;
+  return document?.languageId === 'gcluster' ? document.uri.toString() : undefined;
 }

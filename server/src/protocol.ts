@@ -24,3 +24,157 @@ export interface RulesResult {
  * small definition — at no measurable cost in parse speed (`npm run bench`; 1 MB cost 15%).
  */
 export const serverExecArgv: readonly string[] = ['--max-semi-space-size=4'];
+
+/** A place in a document, as LSP has it (zero-based lines and UTF-16 characters). */
+export interface TextRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
+
+/** How many diagnostics of each severity fall inside an item (the item's own and its children's). */
+export interface ProblemCount {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly hints: number;
+}
+
+export type OverviewKind =
+  | 'hostCluster'
+  | 'hostNode'
+  | 'storage'
+  | 'volume'
+  | 'share'
+  | 'sharedDisk'
+  | 'virtualMachine'
+  | 'guestCluster'
+  | 'witness';
+
+/**
+ * One thing of a definition as the Definitions view and the Topology view show it. `name` is
+ * the user's text, unescaped: every view that renders it must treat it as text, never markup.
+ */
+export interface OverviewItem {
+  readonly kind: OverviewKind;
+  readonly name: string;
+  /** A short line of facts ("500 GB .vhdx fixed"). */
+  readonly detail: string;
+  /** The whole mapping; diagnostics inside it are counted in `problems`. */
+  readonly range: TextRange;
+  /** The name, or the key of a section: what a click reveals. */
+  readonly selectionRange: TextRange;
+  readonly problems: ProblemCount;
+}
+
+export interface StorageLocationOverview extends OverviewItem {
+  readonly kind: 'volume' | 'share';
+  readonly path?: string;
+  readonly capacityGB?: number;
+}
+
+export interface StorageOverview extends OverviewItem {
+  readonly kind: 'storage';
+  /** `csv` or `sofs` as written, or undefined when not given. */
+  readonly storageKind?: string;
+  /** The Scale-Out File Server's name, for SOFS storage. */
+  readonly sofsName?: string;
+  readonly locations: readonly StorageLocationOverview[];
+}
+
+export interface HostClusterOverview extends OverviewItem {
+  readonly kind: 'hostCluster';
+  readonly nodes: readonly OverviewItem[];
+  readonly storage?: StorageOverview;
+}
+
+export interface SharedDiskOverview extends OverviewItem {
+  readonly kind: 'sharedDisk';
+  readonly path?: string;
+  /** The volume or share the disk's path is on, by its name in the definition. */
+  readonly location?: string;
+  readonly guestUse?: string;
+  /** The VMs whose `sharedDisks` name this disk, in document order. */
+  readonly attachedTo: readonly string[];
+}
+
+export interface AttachmentOverview {
+  readonly disk: string;
+  /** `scsi` unless the long form says otherwise. */
+  readonly controller: string;
+  readonly persistentReservations: boolean;
+  readonly range: TextRange;
+}
+
+export interface VirtualMachineOverview extends OverviewItem {
+  readonly kind: 'virtualMachine';
+  readonly preferredHost?: string;
+  readonly attachments: readonly AttachmentOverview[];
+  /** Listed in `guestCluster.nodes`. */
+  readonly guestNode: boolean;
+}
+
+export interface WitnessOverview extends OverviewItem {
+  readonly kind: 'witness';
+  /** `disk`, `fileShare`, `cloud` or `none`, as written. */
+  readonly witnessKind: string;
+  /** The disk name, share path or storage account the witness uses. */
+  readonly target?: string;
+}
+
+export interface GuestClusterOverview extends OverviewItem {
+  readonly kind: 'guestCluster';
+  readonly nodes: readonly string[];
+  readonly witness?: WitnessOverview;
+}
+
+/** A whole definition file, for the Definitions and Topology views. */
+export interface DefinitionOverview {
+  readonly uri: string;
+  /** The definition's `name`, when it has one. */
+  readonly name?: string;
+  readonly problems: ProblemCount;
+  /** Why the file could not be read as a definition (too large, not YAML, …), when so. */
+  readonly unreadable?: string;
+  readonly hostCluster?: HostClusterOverview;
+  readonly sharedDisks: readonly SharedDiskOverview[];
+  readonly virtualMachines: readonly VirtualMachineOverview[];
+  readonly guestCluster?: GuestClusterOverview;
+}
+
+/**
+ * `gcluster/definitions`: the overview of the given definitions (open or on disk), or of every
+ * definition in the workspace when `uris` is absent. Files that no longer exist are left out.
+ */
+export const DefinitionsRequest = { method: 'gcluster/definitions' } as const;
+export interface DefinitionsParams {
+  readonly uris?: readonly string[];
+}
+export interface DefinitionsResult {
+  readonly definitions: readonly DefinitionOverview[];
+}
+
+/** `gcluster/definitionsChanged` (server → client): these definitions' overviews may have changed. */
+export const DefinitionsChangedNotification = { method: 'gcluster/definitionsChanged' } as const;
+export interface DefinitionsChangedParams {
+  readonly uris: readonly string[];
+}
+
+/** `gcluster/validateWorkspace`: every definition on disk validated, its problems published. */
+export const ValidateWorkspaceRequest = { method: 'gcluster/validateWorkspace' } as const;
+export interface ValidateWorkspaceResult {
+  readonly files: number;
+  readonly problems: ProblemCount;
+}
+
+/** What "New Definition" asks the user. */
+export interface NewDefinitionParams {
+  readonly name: string;
+  readonly guestNodes: number;
+  readonly storage: 'csv' | 'sofs';
+}
+
+/** `gcluster/newDefinition`: the text of a new definition that validates cleanly, or why not. */
+export const NewDefinitionRequest = { method: 'gcluster/newDefinition' } as const;
+export type NewDefinitionResult =
+  | { readonly text: string }
+  | { readonly errors: readonly { readonly field: keyof NewDefinitionParams; readonly message: string }[] };

@@ -12,7 +12,20 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from './documentStore';
-import { RulesRequest, type RulesResult } from './protocol';
+import {
+  DefinitionsChangedNotification,
+  DefinitionsRequest,
+  NewDefinitionRequest,
+  RulesRequest,
+  ValidateWorkspaceRequest,
+  type DefinitionOverview,
+  type DefinitionsParams,
+  type DefinitionsResult,
+  type NewDefinitionParams,
+  type NewDefinitionResult,
+  type RulesResult,
+  type ValidateWorkspaceResult,
+} from './protocol';
 import { readRuleDocs } from './ruleDocs';
 import { RenameRefused, runSafe, runSafeVoid } from './runSafe';
 import { createLanguageService } from './service/languageService';
@@ -38,6 +51,13 @@ const workspaceIndex = new WorkspaceIndex();
 let pushedSettings: ValidationSettings = defaultSettings;
 const settingsCache = new Map<string, Promise<ValidationSettings>>();
 const parseCache = new Map<string, { version: number; maxFileSizeMB: number; parsed: ParsedDefinition }>();
+/** Every definition file on disk in the workspace, by canonical URI: what the Definitions view lists. */
+const definitionFiles = new Set<string>();
+/**
+ * Closed files whose every problem is shown, not only their cross-file ones: after "Validate
+ * Workspace", until the server restarts. Their diagnostics are recomputed from disk when they change.
+ */
+const fullyValidated = new Set<string>();
 
 function isDefinition(document: TextDocument): boolean {
   return document.languageId === 'gcluster' || document.uri.toLowerCase().endsWith('.gcluster.yaml');
@@ -91,7 +111,30 @@ async function validate(uri: string): Promise<void> {
   const crossFile = inWorkspace ? workspaceIndex.problemsOf(key) : [];
   const diagnostics = service.doValidation(document, parsed, settings, crossFile);
   await connection.sendDiagnostics({ uri, version, diagnostics });
+  definitionsChanged([uri]);
   for (const other of affected) await publishCrossFile(other);
+}
+
+/** Tells the client's views which definitions to ask for again (coalesced per turn of the event loop). */
+const changedDefinitions = new Set<string>();
+function definitionsChanged(uris: Iterable<string>): void {
+  const first = changedDefinitions.size === 0;
+  // One spelling per file, as the views key their items by it.
+  for (const uri of uris) changedDefinitions.add(canonicalUri(uri));
+  if (!first || changedDefinitions.size === 0) return;
+  setImmediate(() => {
+    const params = { uris: [...changedDefinitions] };
+    changedDefinitions.clear();
+    void connection.sendNotification(DefinitionsChangedNotification.method, params);
+  });
+}
+
+/** Open definitions that are not files on disk (untitled, or outside the workspace folders). */
+function openDefinitionUris(): string[] {
+  return documents
+    .all()
+    .filter((document) => isDefinition(document) && !definitionFiles.has(canonicalUri(document.uri)))
+    .map((document) => document.uri);
 }
 
 /** The open document of a file, whatever spelling of its URI the editor used. */
@@ -106,8 +149,44 @@ async function publishCrossFile(key: string): Promise<void> {
     scheduler.schedule(open.uri);
     return;
   }
-  const diagnostics = service.crossFileDiagnostics(key, workspaceIndex, await settingsFor(key));
+  const diagnostics = fullyValidated.has(key)
+    ? ((await validateFromDisk(key))?.diagnostics ?? [])
+    : service.crossFileDiagnostics(key, workspaceIndex, await settingsFor(key));
   await connection.sendDiagnostics({ uri: key, diagnostics });
+  definitionsChanged([key]);
+}
+
+/** A definition as it is on disk, validated with its settings and cross-file problems; undefined if unreadable. */
+async function validateFromDisk(key: string) {
+  const settings = await settingsFor(key);
+  let text: string;
+  try {
+    text = readFileSync(fileURLToPath(key), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const document = TextDocument.create(key, 'gcluster', 0, text);
+  const parsed = service.parse(text, settings);
+  const diagnostics = service.doValidation(document, parsed, settings, workspaceIndex.problemsOf(key));
+  return { document, parsed, diagnostics };
+}
+
+/** The overview of a definition, open (as the editor has it) or closed (as it is on disk). */
+async function overviewOf(uri: string): Promise<DefinitionOverview | undefined> {
+  const open = openDocument(canonicalUri(uri)) ?? documents.get(uri);
+  if (open && isDefinition(open)) {
+    const found = await parsedForRequest(open.uri);
+    if (!found) return undefined;
+    const key = canonicalUri(open.uri);
+    const crossFile = key.startsWith('file:') ? workspaceIndex.problemsOf(key) : [];
+    const settings = await settingsFor(open.uri);
+    const diagnostics = service.doValidation(found.document, found.parsed, settings, crossFile);
+    return { ...service.overview(found.document, found.parsed, diagnostics), uri: key };
+  }
+  const key = canonicalUri(uri);
+  if (!key.startsWith('file:')) return undefined;
+  const validated = await validateFromDisk(key);
+  return validated && service.overview(validated.document, validated.parsed, validated.diagnostics);
 }
 
 /** Indexes a definition as it is on disk (a file that is not open, or was just closed). */
@@ -138,6 +217,7 @@ async function indexWorkspace(): Promise<void> {
   const touched = new Set<string>();
   for (let i = 0; i < files.length; i++) {
     const uri = canonicalUri(pathToFileURL(files[i]!).href);
+    definitionFiles.add(uri);
     if (!openDocument(uri)) {
       touched.add(uri);
       for (const other of await indexFromDisk(uri)) touched.add(other);
@@ -147,6 +227,10 @@ async function indexWorkspace(): Promise<void> {
   for (const uri of touched) {
     if (openDocument(uri) || workspaceIndex.problemsOf(uri).length > 0) await publishCrossFile(uri);
   }
+  // A file gone without an event (a deleted folder) leaves the list when the workspace is read again.
+  const onDisk = new Set(files.map((file) => canonicalUri(pathToFileURL(file).href)));
+  for (const uri of [...definitionFiles]) if (!onDisk.has(uri)) definitionFiles.delete(uri);
+  definitionsChanged(definitionFiles);
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
   log(
     `Indexed ${files.length} definitions in the workspace in ${seconds(performance.now() - started)} s (finding them ${seconds(found - started)} s).`,
@@ -194,7 +278,13 @@ connection.onDidChangeWatchedFiles((change) =>
     const touched = new Set<string>();
     for (const event of change.changes) {
       const key = canonicalUri(event.uri);
-      if (!key.toLowerCase().endsWith('.gcluster.yaml') || openDocument(key)) continue;
+      if (!key.toLowerCase().endsWith('.gcluster.yaml')) continue;
+      if (event.type === FileChangeType.Deleted) {
+        definitionFiles.delete(key);
+        fullyValidated.delete(key);
+      } else definitionFiles.add(key);
+      definitionsChanged([key]);
+      if (openDocument(key)) continue;
       touched.add(key);
       const affected =
         event.type === FileChangeType.Deleted
@@ -288,6 +378,43 @@ connection.onCodeAction(
   ),
 );
 
+connection.onRequest(DefinitionsRequest.method, (params: DefinitionsParams, token) =>
+  runSafe(log, 'Listing definitions', token, async (): Promise<DefinitionsResult> => {
+    const uris = params.uris ?? [...new Set([...definitionFiles, ...openDefinitionUris()])];
+    const definitions: DefinitionOverview[] = [];
+    for (const uri of uris) {
+      if (token.isCancellationRequested) break;
+      const overview = await overviewOf(uri);
+      if (overview) definitions.push(overview);
+    }
+    return { definitions };
+  }),
+);
+
+connection.onRequest(ValidateWorkspaceRequest.method, (token) =>
+  runSafe(log, 'Validating the workspace', token, async (): Promise<ValidateWorkspaceResult> => {
+    await indexWorkspace();
+    const problems = { errors: 0, warnings: 0, infos: 0, hints: 0 };
+    const uris = [...new Set([...definitionFiles, ...openDefinitionUris()])];
+    for (const uri of uris) {
+      const overview = await overviewOf(uri);
+      if (!overview) continue;
+      for (const severity of ['errors', 'warnings', 'infos', 'hints'] as const) {
+        problems[severity] += overview.problems[severity];
+      }
+      if (!openDocument(canonicalUri(uri))) {
+        fullyValidated.add(uri);
+        await publishCrossFile(uri);
+      }
+    }
+    return { files: uris.length, problems };
+  }),
+);
+
+connection.onRequest(NewDefinitionRequest.method, (params: NewDefinitionParams, token) =>
+  runSafe(log, 'New definition', token, (): NewDefinitionResult => service.newDefinition(params)),
+);
+
 connection.onRequest(RulesRequest.method, (token) =>
   runSafe(log, 'Listing rules', token, (): RulesResult => ({
     rules: service.rules.map((rule) => ({ ...rule, documentation: `${ruleDocsBaseUri}${rule.id}.md` })),
@@ -306,7 +433,10 @@ documents.listen(connection, {
       const onDisk = key.startsWith('file:') && key.toLowerCase().endsWith('.gcluster.yaml');
       const affected = onDisk ? await indexFromDisk(key) : workspaceIndex.update(key, undefined);
       if (onDisk) await publishCrossFile(key);
-      else await connection.sendDiagnostics({ uri, diagnostics: [] });
+      else {
+        await connection.sendDiagnostics({ uri, diagnostics: [] });
+        definitionsChanged([uri]);
+      }
       for (const other of affected) await publishCrossFile(other);
     });
   },

@@ -20,6 +20,12 @@ const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'
     grammars: { language: string; scopeName: string; path: string }[];
     snippets: { language: string; path: string }[];
     configuration: { properties: Record<string, { scope?: string }> };
+    commands: { command: string; title: string; category: string }[];
+    viewsContainers: { activitybar: { id: string; icon: string }[] };
+    views: Record<string, { id: string; icon: string }[]>;
+    viewsWelcome: { view: string; contents: string }[];
+    menus: Record<string, { command: string; when?: string }[]>;
+    walkthroughs: { steps: { description: string; media: { markdown: string } }[] }[];
   };
 };
 
@@ -44,6 +50,11 @@ const contributedFiles = () => {
     ...c.languages.flatMap((l) => [l.configuration, l.icon.light, l.icon.dark]),
     ...c.grammars.map((g) => g.path),
     ...c.snippets.map((s) => s.path),
+    ...c.viewsContainers.activitybar.map((container) => container.icon),
+    ...Object.values(c.views).flatMap((views) => views.map((view) => view.icon)),
+    ...c.walkthroughs.flatMap((w) => w.steps.map((step) => step.media.markdown)),
+    'dist/topology.js',
+    'client/media/topology.css',
   ].map((file) => path.posix.normalize(file));
 };
 
@@ -90,6 +101,46 @@ describe('the extension manifest', () => {
     assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations, [
       'gcluster.powershell.path',
     ]);
+  });
+
+  it('names commands gcluster.<verbNoun> in the Guest Cluster category, and registers each one', () => {
+    const source = readFileSync(path.join(root, 'client', 'src', 'extension.ts'), 'utf8');
+    const registered = [...source.matchAll(/register\('(gcluster\.[A-Za-z]+)'/g)].map((m) => m[1]).sort();
+    const contributed = manifest.contributes.commands.map((c) => c.command).sort();
+    assert.deepEqual(registered, contributed);
+    for (const command of manifest.contributes.commands) {
+      assert.match(command.command, /^gcluster\.[a-z]+[A-Z][A-Za-z]*$/);
+      assert.equal(command.category, 'Guest Cluster');
+    }
+  });
+
+  it('points every menu entry, welcome link and walkthrough link at a contributed command', () => {
+    const known = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const [menu, entries] of Object.entries(manifest.contributes.menus)) {
+      for (const entry of entries) assert.ok(known.has(entry.command), `${menu}: ${entry.command}`);
+    }
+    const links = [
+      ...manifest.contributes.viewsWelcome.map((w) => w.contents),
+      ...manifest.contributes.walkthroughs.flatMap((w) => w.steps.map((step) => step.description)),
+    ].flatMap((text) => [...text.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]!));
+    assert.ok(links.length >= 5);
+    for (const link of links) assert.ok(known.has(link), link);
+    const views = Object.values(manifest.contributes.views)
+      .flat()
+      .map((view) => view.id);
+    assert.ok(views.includes('gcluster.definitions'));
+    for (const welcome of manifest.contributes.viewsWelcome) assert.ok(views.includes(welcome.view));
+  });
+
+  it('ships the examples that Open Example offers', () => {
+    for (const example of ['sql-csv-2012r2', 'fileserver-sofs-2016', 'broken']) {
+      const file = `examples/${example}.gcluster.yaml`;
+      assert.ok(existsSync(path.join(root, file)) && shipped(file), file);
+    }
+    const source = readFileSync(path.join(root, 'client', 'src', 'commands', 'openExample.ts'), 'utf8');
+    const offered = [...source.matchAll(/file: '([^']+)'/g)].map((m) => `examples/${m[1]!}`);
+    assert.equal(offered.length, 3);
+    for (const file of offered) assert.ok(existsSync(path.join(root, file)) && shipped(file), file);
   });
 
   it('targets the VS Code API it is built against', () => {

@@ -46,6 +46,9 @@ import {
   type WorkspaceIndex,
 } from './workspaceIndex';
 import { multilineScalarSpans } from './yamlAccess';
+import type { DefinitionOverview, NewDefinitionParams, NewDefinitionResult } from '../protocol';
+import { newDefinitionText } from './newDefinition';
+import { overviewOf } from './overview';
 
 export interface LanguageServiceOptions {
   /** Base URI of the rule documentation (`<base>ID.md`), for each diagnostic's `codeDescription`. */
@@ -123,6 +126,14 @@ export interface LanguageService {
   doComplete(document: TextDocument, parsed: ParsedDefinition, position: Position): CompletionList;
   /** The model and symbol table of a parse, computed once per parse. */
   analyze(parsed: ParsedDefinition): Analysis;
+  /** What a definition declares and how it hangs together, with the diagnostics inside each part. */
+  overview(
+    document: TextDocument,
+    parsed: ParsedDefinition,
+    diagnostics: readonly Diagnostic[],
+  ): DefinitionOverview;
+  /** The text of a new definition, which validates without a single problem, or why there is none. */
+  newDefinition(params: NewDefinitionParams): NewDefinitionResult;
   /** Every diagnostic code the service can report. */
   readonly rules: readonly RuleInfo[];
   readonly schema: SchemaNode;
@@ -231,6 +242,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return toDiagnostics(findings, settings, suppressions, options.ruleDocsBaseUri);
     },
     extractFacts,
+    overview: (document, parsed, diagnostics) => overviewOf(document, analysisOf(parsed), diagnostics),
+    newDefinition(params) {
+      const made = newDefinitionText(params);
+      if (!('text' in made)) return made;
+      // Refuse rather than write a file that starts out with problems (a name the rules reject).
+      const problems = problemsOf(this.parse(made.text));
+      if (problems.length === 0) return made;
+      return { errors: problems.map((problem) => ({ field: 'name' as const, message: problem.message })) };
+    },
     crossFileDiagnostics(uri, index, settings = defaultSettings) {
       const findings: Finding[] = index.problemsOf(uri).map((problem) => ({
         code: problem.code,

@@ -1,0 +1,39 @@
+import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import { workspace } from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { serverExecArgv } from '../../server/src/protocol';
+
+/** The documents the server handles: the language, and the file pattern for editors that guessed another. */
+export const definitionSelector = [
+  { language: 'gcluster' },
+  { scheme: 'file', pattern: '**/*.gcluster.yaml' },
+  { scheme: 'untitled', language: 'gcluster' },
+];
+
+/** The language server over IPC, logging to the extension's own channel. */
+export function createLanguageClient(context: ExtensionContext, output: LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...serverExecArgv] } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...serverExecArgv, '--nolazy', '--inspect=6009'] },
+    },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: definitionSelector,
+    outputChannel: output,
+    // The server indexes every definition in the workspace; it hears of changes on disk from here.
+    synchronize: {
+      configurationSection: 'gcluster',
+      fileEvents: workspace.createFileSystemWatcher('**/*.gcluster.yaml'),
+    },
+  };
+  return new LanguageClient('gcluster', 'Guest Cluster Language Server', serverOptions, clientOptions);
+}

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
+import {
+  DefinitionsChangedNotification,
+  DefinitionsRequest,
+  NewDefinitionRequest,
+  ValidateWorkspaceRequest,
+  type DefinitionsChangedParams,
+  type DefinitionsResult,
+  type NewDefinitionResult,
+  type ValidateWorkspaceResult,
+} from '../../server/src/protocol';
+import { baseline, vary } from '../service/fixture';
+import { ServerProcess } from './serverProcess';
+
+/** Resolves when the server says `uri`'s overview changed. */
+function changed(server: ServerProcess, uri: string): Promise<void> {
+  return new Promise((resolve) => {
+    const subscription = server.connection.onNotification(
+      DefinitionsChangedNotification.method,
+      (params: DefinitionsChangedParams) => {
+        if (!params.uris.includes(uri)) return;
+        subscription.dispose();
+        resolve();
+      },
+    );
+  });
+}
+
+describe('requests behind the Definitions and Topology views', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'gcluster-views-'));
+  const file = (name: string) => pathToFileURL(path.join(folder, name)).href;
+  const good = file('good.gcluster.yaml');
+  const broken = file('broken.gcluster.yaml');
+  const brokenText = vary([
+    ['SqlData.vhdx', 'SqlData.vhd'],
+    ['name: SQLCLUS01', 'name: BRKCLUS01'],
+    ['sql-prod', 'broken'],
+  ])
+    .replaceAll('SQLVM0', 'BRKVM0')
+    .replaceAll('Volume1\\Shared', 'Volume1\\Broken');
+  let server: ServerProcess;
+  const definitions = async (uris?: string[]) =>
+    (await server.connection.sendRequest<DefinitionsResult>(DefinitionsRequest.method, uris ? { uris } : {}))
+      .definitions;
+
+  before(async () => {
+    writeFileSync(path.join(folder, 'good.gcluster.yaml'), baseline);
+    writeFileSync(path.join(folder, 'broken.gcluster.yaml'), brokenText);
+    const workspaceFolders = [{ uri: pathToFileURL(folder).href, name: 'ws' }];
+    server = (await ServerProcess.start({}, { workspaceFolders })).server;
+    await server.nextLog((message) => message.startsWith('Indexed'));
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('lists every definition of the workspace, closed ones with their problems', async () => {
+    const all = await definitions();
+    assert.deepEqual(all.map((d) => d.uri).sort(), [broken, good]);
+    const closed = all.find((d) => d.uri === broken)!;
+    assert.equal(closed.name, 'broken');
+    assert.ok(closed.problems.errors >= 1);
+    assert.ok(closed.sharedDisks[0]!.problems.errors >= 1, 'STOR001 counted on the disk');
+    assert.deepEqual(all.find((d) => d.uri === good)!.problems, {
+      errors: 0,
+      warnings: 0,
+      infos: 0,
+      hints: 0,
+    });
+  });
+
+  it('answers for an open file from the editor text, and says when it changed', async () => {
+    await server.open(good, baseline);
+    const line = baseline.split('\n').findIndex((l) => l.includes('name: SQLVM02'));
+    const notified = changed(server, good);
+    await server.change(good, 2, [
+      { range: { start: { line, character: 10 }, end: { line, character: 17 } }, text: 'SQLVM09' },
+    ]);
+    await notified;
+    const [overview] = await definitions([good]);
+    assert.deepEqual(
+      overview?.virtualMachines.map((vm) => [vm.name, vm.guestNode]),
+      [
+        ['SQLVM01', true],
+        ['SQLVM09', false],
+      ],
+    );
+    assert.ok(overview!.problems.errors >= 1, 'REF002: SQLVM02 in guestCluster.nodes no longer exists');
+    await server.closeAll();
+  });
+
+  it('leaves out files that are gone, and says so', async () => {
+    const extra = path.join(folder, 'extra.gcluster.yaml');
+    writeFileSync(extra, baseline.replace('sql-prod', 'extra'));
+    const uri = pathToFileURL(extra).href;
+    let notified = changed(server, uri);
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri, type: FileChangeType.Created }],
+    });
+    await notified;
+    assert.ok((await definitions()).some((d) => d.uri === uri));
+    rmSync(extra);
+    notified = changed(server, uri);
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri, type: FileChangeType.Deleted }],
+    });
+    await notified;
+    assert.deepEqual(await definitions([uri]), []);
+    assert.ok(!(await definitions()).some((d) => d.uri === uri));
+  });
+
+  it('validates the whole workspace on request and publishes the problems of closed files', async () => {
+    const published = server.nextDiagnostics(broken, (p) => p.diagnostics.some((d) => d.code === 'STOR001'));
+    const result = await server.connection.sendRequest<ValidateWorkspaceResult>(
+      ValidateWorkspaceRequest.method,
+    );
+    assert.equal(result.files, 2);
+    assert.ok(result.problems.errors >= 1);
+    await published;
+  });
+
+  it('writes new definitions, or says what is wrong with the answers', async () => {
+    const made = await server.connection.sendRequest<NewDefinitionResult>(NewDefinitionRequest.method, {
+      name: 'NEWCLUS',
+      guestNodes: 3,
+      storage: 'sofs',
+    });
+    assert.ok('text' in made);
+    const refused = await server.connection.sendRequest<NewDefinitionResult>(NewDefinitionRequest.method, {
+      name: '$(Invoke-Evil)',
+      guestNodes: 0,
+      storage: 'csv',
+    });
+    assert.ok('errors' in refused);
+    assert.deepEqual(refused.errors.map((e) => e.field).sort(), ['guestNodes', 'name']);
+  });
+});
