@@ -4,6 +4,7 @@ import { newDefinition, type NewDefinitionArgs } from './commands/newDefinition'
 import { openExample } from './commands/openExample';
 import { showRuleDocumentation } from './commands/showRuleDocumentation';
 import { validateWorkspace } from './commands/validateWorkspace';
+import type { DefinitionOverview } from '../../server/src/protocol';
 import type { DefinitionNode } from './definitions/definitionNodes';
 import { DefinitionsSource } from './definitions/definitionsSource';
 import { DefinitionsView } from './definitions/definitionsView';
@@ -11,10 +12,14 @@ import { createLanguageClient } from './languageClient';
 import { DefinitionStatus } from './languageStatus';
 import { reveal, TopologyPanels } from './topology/topologyPanels';
 
-/** What the extension exports: when it activated, for measuring the time to first diagnostics. */
+/** What the extension exports, for other extensions and for the tests that run inside VS Code. */
 export interface GclusterApi {
-  /** `Date.now()` when activation began. */
+  /** `Date.now()` when activation began: the start of "time to first diagnostics". */
   readonly activatedAt: number;
+  /** What a definition declares and the problems on each part, as the views show it. */
+  overview(uri: Uri): Promise<DefinitionOverview | undefined>;
+  /** The rows the Definitions view shows now. */
+  definitionRows(): readonly DefinitionNode[];
 }
 
 let client: LanguageClient | undefined;
@@ -60,7 +65,11 @@ export async function activate(context: ExtensionContext): Promise<GclusterApi> 
 
   await languageClient.start();
   output.info(`Guest Cluster activated; language server started in ${Date.now() - activatedAt} ms.`);
-  return { activatedAt };
+  return {
+    activatedAt,
+    overview: async (uri) => (await source.fetch([uri.toString()]))[0],
+    definitionRows: () => definitions.getChildren(),
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -30,9 +30,13 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
     documentSelector: definitionSelector,
     outputChannel: output,
     // The server indexes every definition in the workspace; it hears of changes on disk from here.
+    // A deleted folder is one event for the folder, so deletions of anything are passed on too.
     synchronize: {
       configurationSection: 'gcluster',
-      fileEvents: workspace.createFileSystemWatcher('**/*.gcluster.yaml'),
+      fileEvents: [
+        workspace.createFileSystemWatcher('**/*.gcluster.yaml'),
+        workspace.createFileSystemWatcher('**/*', true, true, false),
+      ],
     },
   };
   return new LanguageClient('gcluster', 'Guest Cluster Language Server', serverOptions, clientOptions);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -6,6 +6,7 @@ import {
   createConnection,
   ProposedFeatures,
   FileChangeType,
+  type FileEvent,
   TextDocumentSyncKind,
   type CancellationToken,
   type InitializeResult,
@@ -129,11 +130,28 @@ function definitionsChanged(uris: Iterable<string>): void {
   });
 }
 
+/**
+ * A file document whose file is gone. The editor may keep a deleted file's document open for a
+ * while after its tab is closed (and sends it again to a restarted server); it is no longer a
+ * definition of the workspace, so the views leave it out.
+ */
+function isDeletedFile(key: string): boolean {
+  if (!key.startsWith('file:') || definitionFiles.has(key)) return false;
+  try {
+    return !existsSync(fileURLToPath(key));
+  } catch {
+    return false;
+  }
+}
+
 /** Open definitions that are not files on disk (untitled, or outside the workspace folders). */
 function openDefinitionUris(): string[] {
   return documents
     .all()
-    .filter((document) => isDefinition(document) && !definitionFiles.has(canonicalUri(document.uri)))
+    .filter((document) => {
+      const key = canonicalUri(document.uri);
+      return isDefinition(document) && !definitionFiles.has(key) && !isDeletedFile(key);
+    })
     .map((document) => document.uri);
 }
 
@@ -173,6 +191,7 @@ async function validateFromDisk(key: string) {
 
 /** The overview of a definition, open (as the editor has it) or closed (as it is on disk). */
 async function overviewOf(uri: string): Promise<DefinitionOverview | undefined> {
+  if (isDeletedFile(canonicalUri(uri))) return undefined;
   const open = openDocument(canonicalUri(uri)) ?? documents.get(uri);
   if (open && isDefinition(open)) {
     const found = await parsedForRequest(open.uri);
@@ -229,8 +248,13 @@ async function indexWorkspace(): Promise<void> {
   }
   // A file gone without an event (a deleted folder) leaves the list when the workspace is read again.
   const onDisk = new Set(files.map((file) => canonicalUri(pathToFileURL(file).href)));
-  for (const uri of [...definitionFiles]) if (!onDisk.has(uri)) definitionFiles.delete(uri);
-  definitionsChanged(definitionFiles);
+  const gone: string[] = [];
+  for (const uri of [...definitionFiles]) {
+    if (onDisk.has(uri)) continue;
+    definitionFiles.delete(uri);
+    gone.push(uri);
+  }
+  definitionsChanged([...definitionFiles, ...gone]);
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
   log(
     `Indexed ${files.length} definitions in the workspace in ${seconds(performance.now() - started)} s (finding them ${seconds(found - started)} s).`,
@@ -276,9 +300,8 @@ connection.onInitialized(() => runSafeVoid(log, 'Indexing the workspace', indexW
 connection.onDidChangeWatchedFiles((change) =>
   runSafeVoid(log, 'Updating the workspace index', async () => {
     const touched = new Set<string>();
-    for (const event of change.changes) {
+    for (const event of filesOf(change.changes)) {
       const key = canonicalUri(event.uri);
-      if (!key.toLowerCase().endsWith('.gcluster.yaml')) continue;
       if (event.type === FileChangeType.Deleted) {
         definitionFiles.delete(key);
         fullyValidated.delete(key);
@@ -295,6 +318,22 @@ connection.onDidChangeWatchedFiles((change) =>
     for (const uri of touched) await publishCrossFile(uri);
   }),
 );
+
+/**
+ * The definition files that watcher events concern. A deleted folder comes as one event for the
+ * folder, not one per file in it: it stands for every known definition below it.
+ */
+function filesOf(changes: readonly FileEvent[]): FileEvent[] {
+  const files: FileEvent[] = [];
+  for (const event of changes) {
+    if (event.uri.toLowerCase().endsWith('.gcluster.yaml')) files.push(event);
+    else if (event.type === FileChangeType.Deleted) {
+      const folder = `${canonicalUri(event.uri).replace(/\/+$/, '')}/`;
+      for (const uri of definitionFiles) if (uri.startsWith(folder)) files.push({ uri, type: event.type });
+    }
+  }
+  return files;
+}
 
 connection.onDidChangeConfiguration((change) => {
   runSafeVoid(log, 'Reading settings', () => {

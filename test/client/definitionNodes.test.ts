@@ -28,7 +28,7 @@ describe('Definitions view rows', () => {
       '    HV01 —  [server]',
       '    HV02 —  [server]',
       '    HV03 —  [server]',
-      '    Cluster Shared Volumes — Cluster Shared Volumes [database]',
+      '    Cluster Shared Volumes — 1 volume [database]',
       '      Volume1 — C:\\ClusterStorage\\Volume1 · 2048 GB [layers]',
       '  Shared disks — 2 [files]',
       '    SqlData — 500 GB .vhdx fixed · Volume1 [file-binary]',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -106,6 +106,8 @@ describe('requests behind the Definitions and Topology views', () => {
     });
     await notified;
     assert.ok((await definitions()).some((d) => d.uri === uri));
+    // The editor may hold a deleted file's document open after its tab is gone.
+    await server.open(uri, baseline.replace('sql-prod', 'extra'));
     rmSync(extra);
     notified = changed(server, uri);
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
@@ -113,6 +115,27 @@ describe('requests behind the Definitions and Topology views', () => {
     });
     await notified;
     assert.deepEqual(await definitions([uri]), []);
+    assert.ok(!(await definitions()).some((d) => d.uri === uri));
+    await server.closeAll();
+  });
+
+  it('forgets the definitions of a deleted folder, which comes as one event', async () => {
+    const nested = path.join(folder, 'nested');
+    mkdirSync(nested);
+    writeFileSync(path.join(nested, 'n.gcluster.yaml'), baseline.replace('sql-prod', 'nested'));
+    const uri = pathToFileURL(path.join(nested, 'n.gcluster.yaml')).href;
+    let notified = changed(server, uri);
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri, type: FileChangeType.Created }],
+    });
+    await notified;
+    assert.ok((await definitions()).some((d) => d.uri === uri));
+    rmSync(nested, { recursive: true });
+    notified = changed(server, uri);
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(nested).href, type: FileChangeType.Deleted }],
+    });
+    await notified;
     assert.ok(!(await definitions()).some((d) => d.uri === uri));
   });
 

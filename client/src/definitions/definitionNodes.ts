@@ -90,7 +90,7 @@ export function definitionNode(overview: DefinitionOverview, relativePath: strin
               itemNode(
                 uri,
                 id('host', 'storage'),
-                { ...storage, name: storageLabel(storage.storageKind, storage.sofsName) },
+                storage,
                 'Storage',
                 storage.locations.map((location, i) =>
                   itemNode(
@@ -259,12 +259,6 @@ function sum(children: readonly DefinitionNode[]): ProblemCount {
     total.hints += problems.hints;
   }
   return total;
-}
-
-function storageLabel(kind: string | undefined, sofsName: string | undefined): string {
-  if (kind === 'csv') return 'Cluster Shared Volumes';
-  if (kind === 'sofs') return sofsName ? `Scale-Out File Server ${sofsName}` : 'Scale-Out File Server';
-  return 'Storage';
 }
 
 function baseName(path: string): string {

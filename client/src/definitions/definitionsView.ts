@@ -85,7 +85,7 @@ export class DefinitionsView implements TreeDataProvider<DefinitionNode>, Dispos
       node.label,
       node.children.length === 0
         ? TreeItemCollapsibleState.None
-        : node.contextValue === 'definition'
+        : expandedAtFirst.has(node.contextValue)
           ? TreeItemCollapsibleState.Expanded
           : TreeItemCollapsibleState.Collapsed,
     );
@@ -110,6 +110,9 @@ export class DefinitionsView implements TreeDataProvider<DefinitionNode>, Dispos
     for (const subscription of this.subscriptions) subscription.dispose();
   }
 }
+
+/** Rows open when first shown: a definition, and its lists of disks and VMs (what one looks for first). */
+const expandedAtFirst = new Set(['definition', 'sharedDisks', 'virtualMachines']);
 
 const zero = { errors: 0, warnings: 0, infos: 0, hints: 0 };
 

@@ -144,15 +144,20 @@ class OverviewBuilder {
 
   private storage(storage: Storage): StorageOverview {
     const kind = storage.kind?.value;
+    const sofsName = storage.sofs?.name?.value;
     const label =
-      kind === 'csv' ? 'Cluster Shared Volumes' : kind === 'sofs' ? 'Scale-Out File Server' : kind;
+      kind === 'csv'
+        ? 'Cluster Shared Volumes'
+        : kind === 'sofs'
+          ? ['Scale-Out File Server', sofsName].filter(Boolean).join(' ')
+          : 'Storage';
     const locations = [
       ...storage.volumes.map((volume) => this.location('volume', volume)),
       ...(storage.sofs?.shares ?? []).map((share) => this.location('share', share)),
     ];
     return {
-      ...this.item('storage', undefined, storage, storage.keySpan, [label, storage.sofs?.name?.value]),
-      name: storage.sofs?.name?.value ?? 'Storage',
+      ...this.item('storage', undefined, storage, storage.keySpan, [locationCount(storage)]),
+      name: label,
       ...(kind ? { storageKind: kind } : {}),
       ...(storage.sofs?.name ? { sofsName: storage.sofs.name.value } : {}),
       locations,
@@ -220,6 +225,17 @@ const witnessLabels: Readonly<Record<string, string>> = {
   cloud: 'Cloud witness',
   none: 'No witness',
 };
+
+/** "2 volumes", "1 share": what the storage offers, its kind being the row's or the lane's name. */
+function locationCount(storage: Storage): string | undefined {
+  const volumes = storage.volumes.length;
+  const shares = storage.sofs?.shares.length ?? 0;
+  if (volumes + shares === 0) return undefined;
+  const say = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return [volumes > 0 ? say(volumes, 'volume') : '', shares > 0 ? say(shares, 'share') : '']
+    .filter((part) => part !== '')
+    .join(', ');
+}
 
 function locationsOf(storage: Storage | undefined) {
   return [...(storage?.volumes ?? []), ...(storage?.sofs?.shares ?? [])];

@@ -1,0 +1,112 @@
+/**
+ * Checks that look at the page as a person would, after the suites of the same window have run.
+ * To add one, append it to `browserChecks`; throw to fail, and save screenshots with `workbench.screenshot`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SuiteMode } from '../results';
+import { webviewFrame, type Workbench } from './workbench';
+
+/** Names that are markup: shown right, they read as these characters and run nothing. */
+const hostileVm = '<img src=x onerror=alert(1)>';
+const hostileDisk = '<b>SqlLog</b>';
+
+export interface BrowserCheck {
+  readonly name: string;
+  /** The window it runs in. */
+  readonly mode: SuiteMode;
+  /** Adds what the check needs to the window's workspace folder, before the window opens. */
+  prepare?(workspace: string): void;
+  run(workbench: Workbench): Promise<void>;
+}
+
+export const browserChecks: BrowserCheck[] = [
+  {
+    name: 'the Problems panel lists STOR001 for the broken example',
+    mode: 'trusted',
+    async run(workbench) {
+      await workbench.openFile('broken.gcluster.yaml');
+      const panel = await workbench.openProblems();
+      await panel.getByText('STOR001').first().waitFor({ timeout: 30_000 });
+      await panel.getByText("Shared disk 'AppData' is a .vhd", { exact: false }).first().waitFor();
+      await workbench.screenshot('problems');
+    },
+  },
+  {
+    name: 'hovering sharedDisks shows its documentation',
+    mode: 'trusted',
+    async run(workbench) {
+      await workbench.openFile('broken.gcluster.yaml');
+      const key = workbench.editorLine('sharedDisks:').locator('span > span').first();
+      await workbench.hover(key, 'The virtual hard disks that every node of the guest cluster attaches');
+      await workbench.screenshot('hover-sharedDisks');
+    },
+  },
+  {
+    name: 'the Definitions view shows the example VMs',
+    mode: 'trusted',
+    async run(workbench) {
+      await workbench.runCommand('Focus on Definitions View');
+      const sidebar = workbench.page.locator('.part.sidebar');
+      const rows = sidebar.locator('.monaco-list-row');
+      // One definition open at a time, so that its rows fit the view (the list draws only what shows).
+      await sidebar.getByRole('button', { name: 'Collapse All' }).click();
+      for (const [definition, vms] of [
+        ['sql-prod', ['SQLVM01', 'SQLVM02']],
+        ['files-hq', ['FSVM01', 'FSVM02', 'FSVM03']],
+      ] as const) {
+        const twistie = rows.filter({ hasText: definition }).first().locator('.monaco-tl-twistie');
+        await twistie.click();
+        // Collapse All closed the lists inside too; the only one shown now is this definition's.
+        await rows.filter({ hasText: 'Virtual machines' }).first().locator('.monaco-tl-twistie').click();
+        for (const vm of vms) await rows.filter({ hasText: vm }).first().waitFor({ timeout: 30_000 });
+        await workbench.screenshot(`definitions-${definition}`);
+        await twistie.click();
+      }
+    },
+  },
+  {
+    name: 'the Topology view draws the VMs and disks, and a hostile name as text',
+    mode: 'trusted',
+    prepare(workspace) {
+      // The SQL example with markup for names, and nothing else it shares with the example.
+      const example = fs.readFileSync(path.join(workspace, 'sql-csv-2012r2.gcluster.yaml'), 'utf8');
+      const hostile = example
+        .replaceAll('SQLVM01', hostileVm)
+        .replaceAll('SQLVM02', 'HOSTVM02')
+        .replaceAll('SqlLog', hostileDisk)
+        .replaceAll('SQLCLUS01', 'HOSTCLUS01')
+        .replaceAll('\\Shared\\', '\\Hostile\\')
+        .replace('name: sql-prod', 'name: <script>alert(2)</script>');
+      fs.writeFileSync(path.join(workspace, 'hostile.gcluster.yaml'), hostile);
+    },
+    async run(workbench) {
+      let dialogs = 0;
+      workbench.page.on('dialog', (dialog) => {
+        dialogs++;
+        void dialog.dismiss();
+      });
+      await workbench.openFile('hostile.gcluster.yaml');
+      await workbench.runCommand('Guest Cluster: Show Topology');
+      const frame = webviewFrame(workbench.page);
+      const vms = frame.locator('.box.virtualMachine .name');
+      await vms.first().waitFor({ timeout: 30_000 });
+      const vmNames = await vms.allTextContents();
+      if (!vmNames.includes(hostileVm) || !vmNames.includes('HOSTVM02')) {
+        throw new Error(`VM shapes: ${JSON.stringify(vmNames)}`);
+      }
+      const diskNames = await frame.locator('.box.sharedDisk .name').allTextContents();
+      for (const disk of ['SqlData', hostileDisk, 'Witness']) {
+        if (!diskNames.includes(disk)) throw new Error(`disk shapes: ${JSON.stringify(diskNames)}`);
+      }
+      const heading = await frame.locator('h1').textContent();
+      if (heading !== '<script>alert(2)</script>') throw new Error(`heading: ${heading}`);
+      const injected = await frame.locator('img, b, .page script').count();
+      if (injected > 0) throw new Error(`${injected} elements were made from names in the file`);
+      // Problems are marked on the shapes: a VM named like that breaks the computer-name rules.
+      await frame.locator('.box.virtualMachine.error .badge').first().waitFor({ timeout: 10_000 });
+      if (dialogs > 0) throw new Error('a name from the file ran script');
+      await workbench.screenshot('topology-hostile');
+    },
+  },
+];

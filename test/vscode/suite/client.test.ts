@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { suite, suiteSetup, test } from 'mocha';
+import * as vscode from 'vscode';
+import type { GclusterApi } from '../../../client/src/extension';
+import {
+  activateProduct,
+  brokenExample,
+  codeOf,
+  eventually,
+  gclusterDiagnostics,
+  waitForDiagnostics,
+  workspaceFile,
+} from '../helpers';
+
+/** Rows of the Definitions view as "label" paths, e.g. "sql-prod/Virtual machines/SQLVM01". */
+function rowPaths(api: GclusterApi): string[] {
+  type Row = ReturnType<GclusterApi['definitionRows']>[number];
+  const walk = (row: Row, prefix: string): string[] => {
+    const here = `${prefix}${row.label}`;
+    return [here, ...row.children.flatMap((child) => walk(child, `${here}/`))];
+  };
+  return api.definitionRows().flatMap((row) => walk(row, ''));
+}
+
+function webviewTabs(viewType: string): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(viewType));
+}
+
+suite('The client: views and commands', () => {
+  let api: GclusterApi;
+
+  suiteSetup(async () => {
+    api = (await activateProduct()).exports as GclusterApi;
+  });
+
+  test('the Definitions view shows every example with its VMs and problems', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.gcluster');
+    const rows = await eventually(() => {
+      const paths = rowPaths(api);
+      return paths.some((p) => p.endsWith('/Virtual machines/SQLVM02')) &&
+        paths.some((p) => p.endsWith('/Virtual machines/FSVM03'))
+        ? paths
+        : undefined;
+    }, 'the examples in the Definitions view');
+    assert.ok(rows.includes('sql-prod/Virtual machines/SQLVM01'), rows.join('\n'));
+    assert.ok(rows.includes('sql-prod/Shared disks/SqlData/SQLVM01'), 'a disk lists the VMs that attach it');
+    assert.ok(rows.includes('sql-prod/SQLCLUS01/Disk witness'));
+    const broken = api.definitionRows().find((row) => row.uri.endsWith(brokenExample))!;
+    assert.equal(broken.severity, 'error');
+    assert.equal(broken.problems.errors, 13);
+    assert.equal(broken.problems.warnings, 3);
+  });
+
+  test('the Definitions view follows files created and deleted on disk', async () => {
+    const source = await vscode.workspace.fs.readFile(workspaceFile('sql-csv-2012r2.gcluster.yaml'));
+    const extra = workspaceFile('nested/on-disk.gcluster.yaml');
+    const text = new TextDecoder().decode(source).replace('name: sql-prod', 'name: on-disk');
+    await vscode.workspace.fs.writeFile(extra, new TextEncoder().encode(text));
+    try {
+      await eventually(
+        () => (rowPaths(api).includes('on-disk/Virtual machines/SQLVM01') ? true : undefined),
+        'the new file in the Definitions view',
+      );
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(extra, '..'), { recursive: true });
+    }
+    await eventually(
+      () => (rowPaths(api).some((row) => row.startsWith('on-disk')) ? undefined : true),
+      'the deleted file to leave the Definitions view',
+    );
+  });
+
+  test('a quick fix applies and removes its diagnostic', async () => {
+    const source = await vscode.workspace.fs.readFile(workspaceFile(brokenExample));
+    const copy = workspaceFile('quick-fix.gcluster.yaml');
+    await vscode.workspace.fs.writeFile(copy, source);
+    try {
+      const document = await vscode.workspace.openTextDocument(copy);
+      await vscode.window.showTextDocument(document);
+      const diagnostics = await waitForDiagnostics(copy, (found) =>
+        found.some((d) => codeOf(d) === 'STOR001'),
+      );
+      const stor001 = diagnostics.find((d) => codeOf(d) === 'STOR001')!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        copy,
+        stor001.range,
+        vscode.CodeActionKind.QuickFix.value,
+        // Resolve the actions, as the light bulb does before applying one: their edits come with it.
+        10,
+      );
+      const fix = actions.find((action) => action.title.startsWith('Use a .vhdx file'));
+      assert.ok(fix?.edit, `a quick fix for STOR001 among: ${actions.map((a) => a.title).join('; ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(document.getText(), /AppData\.vhdx/);
+      const after = await waitForDiagnostics(copy, (found) => !found.some((d) => codeOf(d) === 'STOR001'));
+      assert.ok(
+        after.some((d) => codeOf(d) === 'ATT001'),
+        'the other problems stay',
+      );
+    } finally {
+      // Revert the edited copy, or closing it would ask whether to save it.
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === copy.toString());
+      if (open) await vscode.window.showTextDocument(open);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(copy);
+    }
+  });
+
+  test('New Definition writes a file that validates cleanly and opens it', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('gcluster.newDefinition', {
+      name: 'NEWCLUS01',
+      guestNodes: 3,
+      storage: 'sofs',
+    });
+    assert.ok(uri, 'the command returns the file it wrote');
+    let second: vscode.Uri | undefined;
+    try {
+      assert.equal(uri.path.split('/').pop(), 'newclus01.gcluster.yaml');
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+      const overview = await eventually(() => api.overview(uri), 'the new definition in the server');
+      assert.deepEqual(overview.problems, { errors: 0, warnings: 0, infos: 0, hints: 0 });
+      assert.equal(overview.virtualMachines.length, 3);
+      assert.equal(overview.hostCluster?.storage?.storageKind, 'sofs');
+      assert.deepEqual(gclusterDiagnostics(uri), []);
+      // A second one with the same name never overwrites the first.
+      second = await vscode.commands.executeCommand<vscode.Uri>('gcluster.newDefinition', {
+        name: 'NEWCLUS01',
+        guestNodes: 2,
+        storage: 'csv',
+      });
+      assert.equal(second.path.split('/').pop(), 'newclus01-2.gcluster.yaml');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+      if (second) await vscode.workspace.fs.delete(second);
+    }
+  });
+
+  test('Open Example opens an untitled copy that is validated', async () => {
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('gcluster.openExample', brokenExample);
+    assert.equal(uri.scheme, 'untitled');
+    assert.equal(vscode.window.activeTextEditor?.document.languageId, 'gcluster');
+    await waitForDiagnostics(uri, (found) => found.some((d) => codeOf(d) === 'STOR001'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('Validate Workspace reports every definition, closed ones in the Problems panel', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const result = await vscode.commands.executeCommand<{ files: number; problems: { errors: number } }>(
+      'gcluster.validateWorkspace',
+    );
+    // The three examples, and any document of an earlier test VS Code still holds open.
+    assert.ok(result.files >= 3, `files: ${result.files}`);
+    assert.ok(result.problems.errors >= 13, `errors: ${result.problems.errors}`);
+    await waitForDiagnostics(workspaceFile(brokenExample), (found) =>
+      found.some((d) => codeOf(d) === 'STOR001'),
+    );
+  });
+
+  test('Show Rule Documentation opens the rule page as a preview', async () => {
+    const page = await vscode.commands.executeCommand<vscode.Uri>(
+      'gcluster.showRuleDocumentation',
+      'STOR001',
+    );
+    assert.match(page.path, /docs\/rules\/STOR001\.md$/);
+    await eventually(
+      () => (webviewTabs('markdown.preview').length > 0 ? true : undefined),
+      'the Markdown preview of STOR001',
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('Show Topology opens the Topology view beside the definition', async () => {
+    const uri = workspaceFile('sql-csv-2012r2.gcluster.yaml');
+    await vscode.window.showTextDocument(uri);
+    const shown = await vscode.commands.executeCommand<string>('gcluster.showTopology');
+    assert.equal(shown, uri.toString());
+    // Titled after the file at once, after the definition's name once the server has answered.
+    await eventually(
+      () => (webviewTabs('gcluster.topology')[0]?.label === 'Topology: sql-prod' ? true : undefined),
+      'the Topology tab, titled after the definition',
+    );
+    assert.equal(webviewTabs('gcluster.topology').length, 1);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('Restart Language Server brings the diagnostics back', async () => {
+    await vscode.commands.executeCommand('gcluster.restartServer');
+    const uri = workspaceFile(brokenExample);
+    await vscode.window.showTextDocument(uri);
+    await waitForDiagnostics(uri, (found) => found.some((d) => codeOf(d) === 'STOR001'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
