@@ -104,11 +104,13 @@ async function validate(uri: string): Promise<void> {
   if (documents.get(uri) !== document || document.version !== version) return;
   const parsed = parsedFor(document, settings);
   // Only files on disk take part in the workspace (not a diff view's `git:` copy, not untitled).
+  // A file deleted on disk whose document is still open has left the workspace too.
   const key = canonicalUri(uri);
-  const inWorkspace = key.startsWith('file:');
-  const affected = inWorkspace
-    ? workspaceIndex.update(key, service.extractFacts(document, parsed))
-    : new Set<string>();
+  const inWorkspace = key.startsWith('file:') && !isDeletedFile(key);
+  const affected = workspaceIndex.update(
+    key,
+    inWorkspace ? service.extractFacts(document, parsed) : undefined,
+  );
   const crossFile = inWorkspace ? workspaceIndex.problemsOf(key) : [];
   const diagnostics = service.doValidation(document, parsed, settings, crossFile);
   await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -307,7 +309,12 @@ connection.onDidChangeWatchedFiles((change) =>
         fullyValidated.delete(key);
       } else definitionFiles.add(key);
       definitionsChanged([key]);
-      if (openDocument(key)) continue;
+      const open = openDocument(key);
+      if (open) {
+        // Validated again: deleted, it leaves the workspace index; created again, it rejoins.
+        scheduler.schedule(open.uri);
+        continue;
+      }
       touched.add(key);
       const affected =
         event.type === FileChangeType.Deleted

@@ -119,6 +119,24 @@ describe('requests behind the Definitions and Topology views', () => {
     await server.closeAll();
   });
 
+  it('takes a deleted file that is still open out of the cross-file checks', async () => {
+    const twin = path.join(folder, 'twin.gcluster.yaml');
+    writeFileSync(twin, baseline);
+    const uri = pathToFileURL(twin).href;
+    const clash = await server.open(uri, baseline);
+    assert.ok(
+      clash.some((d) => d.code === 'WKS001'),
+      'the twin clashes with good.gcluster.yaml',
+    );
+    rmSync(twin);
+    const cleared = server.nextDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'WKS001'));
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri, type: FileChangeType.Deleted }],
+    });
+    await cleared;
+    await server.closeAll();
+  });
+
   it('forgets the definitions of a deleted folder, which comes as one event', async () => {
     const nested = path.join(folder, 'nested');
     mkdirSync(nested);

@@ -66,6 +66,27 @@ export const browserChecks: BrowserCheck[] = [
     },
   },
   {
+    name: 'the language status shows the problem counts, and Show Output the log',
+    mode: 'trusted',
+    async run(workbench) {
+      await workbench.openFile('broken.gcluster.yaml');
+      const page = workbench.page;
+      await page.locator('[id="status.languageStatus"]').click();
+      const hover = page.locator('.monaco-hover-content', { hasText: 'Guest cluster definition validated' });
+      await hover.first().waitFor({ state: 'visible', timeout: 20_000 });
+      const text = (await hover.first().textContent()) ?? '';
+      if (!/13\D+3/.test(text)) throw new Error(`language status: ${text}`);
+      await workbench.screenshot('language-status');
+      await page.keyboard.press('Escape');
+      await workbench.runCommand('Guest Cluster: Show Output');
+      await page
+        .locator('.part.panel .monaco-editor .view-lines', { hasText: 'Guest Cluster activated' })
+        .first()
+        .waitFor({ timeout: 20_000 });
+      await workbench.screenshot('output');
+    },
+  },
+  {
     name: 'the Topology view draws the VMs and disks, and a hostile name as text',
     mode: 'trusted',
     prepare(workspace) {

@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import {
@@ -76,23 +73,16 @@ suite('The broken example in a real VS Code', () => {
   });
 
   test('offers the VM names in guestCluster.nodes', async () => {
-    // A copy outside the workspace, so that the edit leaves the example and the workspace index alone.
+    // An untitled copy: it takes no part in the workspace index, so the example's own
+    // diagnostics stay as they are (a file copy would clash with it by name, WKS001–WKS003).
     const text = document.getText().replace('nodes: [APPNODEPRIMARY01, APP02]', 'nodes: []');
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'gcluster-completion-'));
-    let list: vscode.CompletionList;
-    try {
-      const file = path.join(folder, 'nodes.gcluster.yaml');
-      fs.writeFileSync(file, text);
-      const copy = await vscode.workspace.openTextDocument(file);
-      const position = positionOf(copy, 'nodes: []').translate(0, 'nodes: ['.length);
-      list = await vscode.commands.executeCommand<vscode.CompletionList>(
-        'vscode.executeCompletionItemProvider',
-        copy.uri,
-        position,
-      );
-    } finally {
-      fs.rmSync(folder, { recursive: true, force: true });
-    }
+    const copy = await vscode.workspace.openTextDocument({ language: 'gcluster', content: text });
+    const position = positionOf(copy, 'nodes: []').translate(0, 'nodes: ['.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      copy.uri,
+      position,
+    );
     // Word-based suggestions would offer the names too; the language server's items are references.
     const references = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Reference);
     assert.deepEqual(references.map(completionLabel).sort(), ['APP02', 'APPNODEPRIMARY01']);
