@@ -30,6 +30,14 @@ const builds = [
   },
   {
     ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['client/src/plan/webview/main.ts'],
+    outfile: 'dist/plan.js',
+  },
+  {
+    ...common,
     entryPoints: ['server/src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },

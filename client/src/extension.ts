@@ -2,6 +2,8 @@ import { commands, Uri, window, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { newDefinition, type NewDefinitionArgs } from './commands/newDefinition';
 import { openExample } from './commands/openExample';
+import { planDeployment } from './commands/planDeployment';
+import { PlanPanel } from './plan/planPanel';
 import { showRuleDocumentation } from './commands/showRuleDocumentation';
 import { validateWorkspace } from './commands/validateWorkspace';
 import type { DefinitionOverview } from '../../server/src/protocol';
@@ -32,7 +34,8 @@ export async function activate(context: ExtensionContext): Promise<GclusterApi> 
   const source = new DefinitionsSource(languageClient);
   const definitions = new DefinitionsView(source, output);
   const topology = new TopologyPanels(context, source, output);
-  context.subscriptions.push(output, source, definitions, topology, new DefinitionStatus());
+  const plans = new PlanPanel(context);
+  context.subscriptions.push(output, source, definitions, topology, plans, new DefinitionStatus());
 
   const register = (id: string, run: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(commands.registerCommand(id, run));
@@ -59,15 +62,27 @@ export async function activate(context: ExtensionContext): Promise<GclusterApi> 
     topology.show(uri);
     return uri;
   });
+  register('gcluster.planDeployment', (target) => planDeployment(languageClient, plans, targetUri(target)));
+  register('gcluster.openPlanJson', () => plans.openJson());
   register('gcluster.revealInEditor', (uri, range) =>
     typeof uri === 'string' ? reveal(uri, range as Parameters<typeof reveal>[1]) : undefined,
   );
 
-  await languageClient.start();
-  output.info(`Guest Cluster activated; language server started in ${Date.now() - activatedAt} ms.`);
+  try {
+    await languageClient.start();
+    output.info(`Guest Cluster activated; language server started in ${Date.now() - activatedAt} ms.`);
+  } catch (error) {
+    // Activation still succeeds: the commands stay, and Restart Language Server can try again.
+    output.error(
+      `The language server did not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    void window.showErrorMessage(
+      'The Guest Cluster language server did not start. See Guest Cluster: Show Output.',
+    );
+  }
   return {
     activatedAt,
-    overview: async (uri) => (await source.fetch([uri.toString()]))[0],
+    overview: async (uri) => (await source.fetch([uri.toString()]))?.[0],
     definitionRows: () => definitions.getChildren(),
   };
 }
@@ -83,6 +98,7 @@ function targetUri(target: unknown): string | undefined {
   if (typeof target === 'object' && target !== null && typeof (target as DefinitionNode).uri === 'string') {
     return (target as DefinitionNode).uri;
   }
-  const document = window.activeTextEditor?.document;
-  return document?.languageId === 'gcluster' ? document.uri.toString() : undefined;
+  // From a walkthrough or a webview there is no active text editor: a visible definition will do.
+  const editors = [window.activeTextEditor, ...window.visibleTextEditors];
+  return editors.find((editor) => editor?.document.languageId === 'gcluster')?.document.uri.toString();
 }

@@ -26,6 +26,11 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
       options: { execArgv: [...serverExecArgv, '--nolazy', '--inspect=6009'] },
     },
   };
+  const watchers = [
+    workspace.createFileSystemWatcher('**/*.gcluster.yaml'),
+    workspace.createFileSystemWatcher('**/*', true, true, false),
+  ];
+  context.subscriptions.push(...watchers);
   const clientOptions: LanguageClientOptions = {
     documentSelector: definitionSelector,
     outputChannel: output,
@@ -33,10 +38,7 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
     // A deleted folder is one event for the folder, so deletions of anything are passed on too.
     synchronize: {
       configurationSection: 'gcluster',
-      fileEvents: [
-        workspace.createFileSystemWatcher('**/*.gcluster.yaml'),
-        workspace.createFileSystemWatcher('**/*', true, true, false),
-      ],
+      fileEvents: watchers,
     },
   };
   return new LanguageClient('gcluster', 'Guest Cluster Language Server', serverOptions, clientOptions);

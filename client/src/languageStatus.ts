@@ -23,7 +23,11 @@ export class DefinitionStatus implements Disposable {
     this.item.command = { command: 'workbench.actions.view.problems', title: 'Show Problems' };
     this.subscriptions = [
       this.item,
-      workspace.onDidChangeTextDocument((event) => this.markWaiting(event.document)),
+      // A save or an undo to the saved state changes no text: nothing to validate.
+      workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.markWaiting(event.document);
+      }),
+      workspace.onDidCloseTextDocument((document) => this.waiting.delete(document.uri.toString())),
       workspace.onDidOpenTextDocument((document) => this.markWaiting(document)),
       languages.onDidChangeDiagnostics((event) => {
         for (const uri of event.uris) this.waiting.delete(uri.toString());

@@ -178,3 +178,69 @@ export const NewDefinitionRequest = { method: 'gcluster/newDefinition' } as cons
 export type NewDefinitionResult =
   | { readonly text: string }
   | { readonly errors: readonly { readonly field: keyof NewDefinitionParams; readonly message: string }[] };
+
+/**
+ * A parameter value of a plan step: a literal (a switch is `true`), a secret the deployer asks
+ * for at run time and never stores (`{ secret }`), or a value an earlier step finds at run time
+ * (`{ ref }`, e.g. the guest cluster's disk resource backed by a given shared disk).
+ */
+export type PlanValue =
+  | string
+  | number
+  | boolean
+  | readonly string[]
+  | { readonly secret: string }
+  | { readonly ref: string; readonly description: string };
+
+export interface PlanCall {
+  readonly cmdlet: string;
+  readonly parameters: Readonly<Record<string, PlanValue>>;
+}
+
+/**
+ * How to tell that a step is already done: run the probe's cmdlet; with no `where`, any result
+ * means done; with `where`, some returned object must have all those property values.
+ */
+export interface PlanProbe extends PlanCall {
+  readonly where?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
+}
+
+export type PlanPhase = 'check' | 'disks' | 'vms' | 'attach' | 'highAvailability' | 'guestCluster';
+
+/** One step of a deployment: data only; the executor runs `cmdlet` from a fixed allow-list. */
+export interface PlanStep extends PlanCall {
+  /** Stable across plans of the same definition: what a resumed run matches on. */
+  readonly id: string;
+  readonly title: string;
+  readonly phase: PlanPhase;
+  /** What the step makes or changes. */
+  readonly target: { readonly kind: OverviewKind; readonly name: string };
+  /**
+   * Where the cmdlet runs: on the deployer's machine (reaching the hosts through the cmdlet's own
+   * `-ComputerName` or `-Cluster`), or inside a computer through PowerShell remoting.
+   */
+  readonly runOn: { readonly kind: 'local' } | { readonly kind: 'remote'; readonly computerName: string };
+  /** The Windows Server version whose cmdlet reference the call follows. */
+  readonly os: string;
+  readonly probe?: PlanProbe;
+  /** Properties to set on the object the cmdlet returns (e.g. a cluster group's AntiAffinityClassNames). */
+  readonly set?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
+  /** A step that checks rather than changes, which a deployer may skip. */
+  readonly optional?: boolean;
+}
+
+export interface DeploymentPlan {
+  /** The definition's `name`. */
+  readonly definition: string;
+  readonly hostCluster: string;
+  readonly guestCluster: string;
+  readonly steps: readonly PlanStep[];
+}
+
+/** `gcluster/plan`: the deployment plan of a definition, or how many errors stand in its way. */
+export const PlanRequest = { method: 'gcluster/plan' } as const;
+export interface PlanParams {
+  readonly uri: string;
+}
+export type PlanResult =
+  { readonly plan: DeploymentPlan } | { readonly refused: string; readonly errors: number };

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -9,6 +9,7 @@ import {
   type FileEvent,
   TextDocumentSyncKind,
   type CancellationToken,
+  type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,6 +18,7 @@ import {
   DefinitionsChangedNotification,
   DefinitionsRequest,
   NewDefinitionRequest,
+  PlanRequest,
   RulesRequest,
   ValidateWorkspaceRequest,
   type DefinitionOverview,
@@ -24,6 +26,8 @@ import {
   type DefinitionsResult,
   type NewDefinitionParams,
   type NewDefinitionResult,
+  type PlanParams,
+  type PlanResult,
   type RulesResult,
   type ValidateWorkspaceResult,
 } from './protocol';
@@ -152,7 +156,9 @@ function openDefinitionUris(): string[] {
     .all()
     .filter((document) => {
       const key = canonicalUri(document.uri);
-      return isDefinition(document) && !definitionFiles.has(key) && !isDeletedFile(key);
+      // Not a diff view's `git:` copy or other virtual documents: only what the user edits.
+      const editable = key.startsWith('file:') || key.startsWith('untitled:');
+      return editable && isDefinition(document) && !definitionFiles.has(key) && !isDeletedFile(key);
     })
     .map((document) => document.uri);
 }
@@ -170,7 +176,7 @@ async function publishCrossFile(key: string): Promise<void> {
     return;
   }
   const diagnostics = fullyValidated.has(key)
-    ? ((await validateFromDisk(key))?.diagnostics ?? [])
+    ? ((await closedDefinition(key))?.diagnostics ?? [])
     : service.crossFileDiagnostics(key, workspaceIndex, await settingsFor(key));
   await connection.sendDiagnostics({ uri: key, diagnostics });
   definitionsChanged([key]);
@@ -206,8 +212,42 @@ async function overviewOf(uri: string): Promise<DefinitionOverview | undefined> 
   }
   const key = canonicalUri(uri);
   if (!key.startsWith('file:')) return undefined;
+  return (await closedDefinition(key))?.overview;
+}
+
+/**
+ * What the views and the Problems panel need of a closed file, kept until the file, its settings
+ * or its cross-file problems change: listing a thousand definitions parses each once, not on
+ * every refresh.
+ */
+const closedCache = new Map<
+  string,
+  {
+    signature: string;
+    settings: ValidationSettings;
+    diagnostics: Diagnostic[];
+    overview: DefinitionOverview;
+  }
+>();
+
+async function closedDefinition(key: string) {
+  const settings = await settingsFor(key);
+  let signature: string;
+  try {
+    const stat = statSync(fileURLToPath(key));
+    signature = `${stat.mtimeMs}:${stat.size}:${JSON.stringify(workspaceIndex.problemsOf(key))}`;
+  } catch {
+    closedCache.delete(key);
+    return undefined;
+  }
+  const cached = closedCache.get(key);
+  if (cached && cached.signature === signature && cached.settings === settings) return cached;
   const validated = await validateFromDisk(key);
-  return validated && service.overview(validated.document, validated.parsed, validated.diagnostics);
+  if (!validated) return undefined;
+  const overview = service.overview(validated.document, validated.parsed, validated.diagnostics);
+  const entry = { signature, settings, diagnostics: validated.diagnostics, overview };
+  closedCache.set(key, entry);
+  return entry;
 }
 
 /** Indexes a definition as it is on disk (a file that is not open, or was just closed). */
@@ -233,6 +273,7 @@ async function indexFromDisk(uri: string): Promise<Set<string>> {
  */
 async function indexWorkspace(): Promise<void> {
   const started = performance.now();
+  const knownBefore = [...definitionFiles];
   const files = await findDefinitionFiles(workspaceFolders);
   const found = performance.now();
   const touched = new Set<string>();
@@ -249,12 +290,17 @@ async function indexWorkspace(): Promise<void> {
     if (openDocument(uri) || workspaceIndex.problemsOf(uri).length > 0) await publishCrossFile(uri);
   }
   // A file gone without an event (a deleted folder) leaves the list when the workspace is read again.
+  // Files known before the scan and not found by it are gone (a folder deleted without an event
+  // per file): out of the list, the index and the Problems panel. Files a watcher event added
+  // during the scan stay.
   const onDisk = new Set(files.map((file) => canonicalUri(pathToFileURL(file).href)));
-  const gone: string[] = [];
-  for (const uri of [...definitionFiles]) {
-    if (onDisk.has(uri)) continue;
+  const gone = knownBefore.filter((uri) => !onDisk.has(uri) && !openDocument(uri));
+  for (const uri of gone) {
     definitionFiles.delete(uri);
-    gone.push(uri);
+    fullyValidated.delete(uri);
+    closedCache.delete(uri);
+    for (const other of workspaceIndex.update(uri, undefined)) await publishCrossFile(other);
+    await connection.sendDiagnostics({ uri, diagnostics: [] });
   }
   definitionsChanged([...definitionFiles, ...gone]);
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -297,7 +343,15 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
-connection.onInitialized(() => runSafeVoid(log, 'Indexing the workspace', indexWorkspace));
+/**
+ * The first reading of the workspace, which `initialized` starts: a full listing waits for it
+ * rather than answer "no definitions" while a large workspace is still being read.
+ */
+let firstIndexDone: () => void = () => undefined;
+const indexed = new Promise<void>((resolve) => (firstIndexDone = resolve));
+connection.onInitialized(() =>
+  runSafeVoid(log, 'Indexing the workspace', () => indexWorkspace().finally(firstIndexDone)),
+);
 
 connection.onDidChangeWatchedFiles((change) =>
   runSafeVoid(log, 'Updating the workspace index', async () => {
@@ -307,6 +361,7 @@ connection.onDidChangeWatchedFiles((change) =>
       if (event.type === FileChangeType.Deleted) {
         definitionFiles.delete(key);
         fullyValidated.delete(key);
+        closedCache.delete(key);
       } else definitionFiles.add(key);
       definitionsChanged([key]);
       const open = openDocument(key);
@@ -426,12 +481,15 @@ connection.onCodeAction(
 
 connection.onRequest(DefinitionsRequest.method, (params: DefinitionsParams, token) =>
   runSafe(log, 'Listing definitions', token, async (): Promise<DefinitionsResult> => {
+    if (!params.uris) await indexed;
     const uris = params.uris ?? [...new Set([...definitionFiles, ...openDefinitionUris()])];
     const definitions: DefinitionOverview[] = [];
-    for (const uri of uris) {
+    for (const [i, uri] of uris.entries()) {
       if (token.isCancellationRequested) break;
       const overview = await overviewOf(uri);
       if (overview) definitions.push(overview);
+      // Let requests for the open documents through while a large workspace is listed.
+      if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
     }
     return { definitions };
   }),
@@ -454,6 +512,32 @@ connection.onRequest(ValidateWorkspaceRequest.method, (token) =>
       }
     }
     return { files: uris.length, problems };
+  }),
+);
+
+connection.onRequest(PlanRequest.method, (params: PlanParams, token) =>
+  runSafe(log, 'Planning a deployment', token, async (): Promise<PlanResult> => {
+    const key = canonicalUri(params.uri);
+    const open = openDocument(key) ?? documents.get(params.uri);
+    const found = open
+      ? await parsedForRequest(open.uri).then(async (request) => {
+          if (!request) return undefined;
+          const settings = await settingsFor(open.uri);
+          const crossFile = key.startsWith('file:') ? workspaceIndex.problemsOf(key) : [];
+          const diagnostics = service.doValidation(request.document, request.parsed, settings, crossFile);
+          return { parsed: request.parsed, diagnostics };
+        })
+      : await validateFromDisk(key);
+    if (!found) return { refused: 'The definition could not be read.', errors: 0 };
+    // Errors are what the rules know will fail; a plan is made only without them.
+    const errors = found.diagnostics.filter((diagnostic) => diagnostic.severity === 1).length;
+    if (errors > 0 || found.parsed.refused) {
+      return {
+        refused: `The definition has ${errors} error${errors === 1 ? '' : 's'}; fix them first.`,
+        errors,
+      };
+    }
+    return { plan: service.plan(found.parsed) };
   }),
 );
 

@@ -183,3 +183,44 @@ describe('requests behind the Definitions and Topology views', () => {
     assert.deepEqual(refused.errors.map((e) => e.field).sort(), ['guestNodes', 'name']);
   });
 });
+
+describe('the first listing and changes on disk', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'gcluster-views-start-'));
+  let server: ServerProcess;
+  after(async () => {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('waits for the workspace to be read rather than answer that there is nothing', async () => {
+    for (let i = 0; i < 40; i++) {
+      const text = baseline.replace('sql-prod', `def-${i}`).replaceAll('SQLVM0', `V${i}X`);
+      writeFileSync(path.join(folder, `d${i}.gcluster.yaml`), text);
+    }
+    const workspaceFolders = [{ uri: pathToFileURL(folder).href, name: 'ws' }];
+    server = (await ServerProcess.start({}, { workspaceFolders })).server;
+    // Asked at once, as the Definitions view does when the client starts.
+    const result = await server.connection.sendRequest<DefinitionsResult>(DefinitionsRequest.method, {});
+    assert.equal(result.definitions.length, 40);
+  });
+
+  it('reads a closed file again once it changed on disk', async () => {
+    const file = path.join(folder, 'd0.gcluster.yaml');
+    const uri = pathToFileURL(file).href;
+    const before = await server.connection.sendRequest<DefinitionsResult>(DefinitionsRequest.method, {
+      uris: [uri],
+    });
+    assert.equal(before.definitions[0]?.virtualMachines.length, 2);
+    const cut =
+      baseline.slice(0, baseline.indexOf('  - name: SQLVM02')) +
+      baseline.slice(baseline.indexOf('guestCluster:'));
+    writeFileSync(file, cut.replace('sql-prod', 'def-0').replaceAll('SQLVM0', 'V0X'));
+    await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri, type: FileChangeType.Changed }],
+    });
+    const after = await server.connection.sendRequest<DefinitionsResult>(DefinitionsRequest.method, {
+      uris: [uri],
+    });
+    assert.equal(after.definitions[0]?.virtualMachines.length, 1);
+  });
+});

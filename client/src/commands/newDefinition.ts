@@ -48,7 +48,7 @@ export async function newDefinition(
     );
     return undefined;
   }
-  const target = await targetFile(name, args.folder);
+  const target = await targetFile(name.trim(), args.folder);
   if (!target) return undefined;
   await workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
   await window.showTextDocument(target);

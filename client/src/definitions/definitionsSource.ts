@@ -34,9 +34,9 @@ export class DefinitionsSource implements Disposable {
     );
   }
 
-  /** The overviews of the given files, or of every definition in the workspace; empty while the server is down. */
-  async fetch(uris?: readonly string[]): Promise<readonly DefinitionOverview[]> {
-    if (!this.client.isRunning()) return [];
+  /** The overviews of the given files, or of every definition in the workspace; undefined while the server is down. */
+  async fetch(uris?: readonly string[]): Promise<readonly DefinitionOverview[] | undefined> {
+    if (!this.client.isRunning()) return undefined;
     const params: DefinitionsParams = uris ? { uris } : {};
     const result = await this.client.sendRequest<DefinitionsResult>(DefinitionsRequest.method, params);
     return result.definitions;

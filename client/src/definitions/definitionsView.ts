@@ -49,10 +49,22 @@ export class DefinitionsView implements TreeDataProvider<DefinitionNode>, Dispos
     );
   }
 
-  /** Asks the server again: for the given files, or for the whole workspace. */
-  async refresh(uris?: readonly string[]): Promise<void> {
+  /**
+   * Asks the server again: for the given files, or for the whole workspace. One refresh at a
+   * time, in order, so that a slow full listing never overwrites a newer answer about one file.
+   */
+  refresh(uris?: readonly string[]): Promise<void> {
+    this.queue = this.queue.then(() => this.load(uris));
+    return this.queue;
+  }
+
+  private queue: Promise<void> = Promise.resolve();
+
+  private async load(uris?: readonly string[]): Promise<void> {
     try {
       const overviews = await this.source.fetch(uris);
+      // The server is down (restarting): keep what is shown until it answers again.
+      if (!overviews) return;
       if (!uris) this.overviews.clear();
       for (const uri of uris ?? []) this.overviews.delete(uri);
       for (const overview of overviews) this.overviews.set(overview.uri, overview);
@@ -63,8 +75,9 @@ export class DefinitionsView implements TreeDataProvider<DefinitionNode>, Dispos
       return;
     }
     this.roots = [...this.overviews.values()]
-      .map((overview) => definitionNode(overview, relativePath(overview.uri)))
-      .sort((a, b) => a.description.localeCompare(b.description) || a.label.localeCompare(b.label));
+      .map((overview) => ({ path: relativePath(overview.uri), overview }))
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .map(({ path, overview }) => definitionNode(overview, path));
     const errors = this.roots.reduce((total, root) => total + root.problems.errors, 0);
     this.view.badge = errors > 0 ? { value: errors, tooltip: problemText({ ...zero, errors }) } : undefined;
     await commands.executeCommand('setContext', 'gcluster.definitionsLoaded', true);

@@ -21,12 +21,16 @@ function isRange(value: unknown): value is TextRange {
   const position = (p: unknown) =>
     typeof p === 'object' &&
     p !== null &&
-    Number.isInteger((p as { line?: unknown }).line) &&
-    Number.isInteger((p as { character?: unknown }).character);
+    isIndex((p as { line?: unknown }).line) &&
+    isIndex((p as { character?: unknown }).character);
   return (
     typeof value === 'object' &&
     value !== null &&
     position((value as TextRange).start) &&
     position((value as TextRange).end)
   );
+}
+
+function isIndex(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) >= 0;
 }

@@ -13,7 +13,7 @@ import {
 import type { Logger } from '../logger';
 import type { DefinitionsSource } from '../definitions/definitionsSource';
 import { parseFromWebview, type ToWebview } from './messages';
-import { makeNonce, topologyHtml } from './topologyHtml';
+import { makeNonce, webviewPage } from '../webviewPage';
 
 export const topologyViewType = 'gcluster.topology';
 
@@ -31,12 +31,14 @@ export class TopologyPanels implements Disposable {
     private readonly log: Logger,
   ) {
     this.subscription = source.onDidChange((uris) => {
-      for (const uri of this.panels.keys()) if (uris === 'all' || uris.includes(uri)) void this.update(uri);
+      const changed = uris === 'all' ? undefined : new Set(uris.map(sameSpelling));
+      for (const uri of this.panels.keys()) if (!changed || changed.has(uri)) void this.update(uri);
     });
   }
 
   /** Opens (or brings forward) the Topology view of a definition. */
-  show(uri: string): WebviewPanel {
+  show(target: string): WebviewPanel {
+    const uri = sameSpelling(target);
     const open = this.panels.get(uri);
     if (open) {
       open.reveal(undefined, true);
@@ -52,7 +54,8 @@ export class TopologyPanels implements Disposable {
     );
     panel.iconPath = Uri.joinPath(this.context.extensionUri, 'client', 'language', 'gcluster-file.svg');
     const webview = panel.webview;
-    webview.html = topologyHtml({
+    webview.html = webviewPage({
+      title: 'Topology',
       cspSource: webview.cspSource,
       nonce: makeNonce((size) => randomBytes(size)),
       scriptUri: webview.asWebviewUri(Uri.joinPath(dist, 'topology.js')).toString(),
@@ -61,7 +64,13 @@ export class TopologyPanels implements Disposable {
     webview.onDidReceiveMessage((raw: unknown) => {
       const message = parseFromWebview(raw);
       if (message?.type === 'ready') void this.update(uri);
-      else if (message?.type === 'reveal') void reveal(uri, message.range);
+      else if (message?.type === 'reveal') {
+        reveal(uri, message.range).catch((error: unknown) =>
+          this.log.warn(
+            `Could not show the definition: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
+      }
     });
     panel.onDidDispose(() => this.panels.delete(uri));
     this.panels.set(uri, panel);
@@ -72,11 +81,13 @@ export class TopologyPanels implements Disposable {
     const panel = this.panels.get(uri);
     if (!panel) return;
     try {
-      const [overview] = await this.source.fetch([uri]);
+      const fetched = await this.source.fetch([uri]);
+      if (!fetched) return; // the server is restarting; it says when it is back
+      const [overview] = fetched;
       const message: ToWebview = overview
         ? { type: 'overview', overview, fileName: fileName(uri) }
         : { type: 'gone', fileName: fileName(uri) };
-      if (overview?.name) panel.title = `Topology: ${overview.name}`;
+      panel.title = `Topology: ${overview?.name ?? fileName(uri)}`;
       await panel.webview.postMessage(message);
     } catch (error) {
       this.log.warn(`Could not draw the topology: ${error instanceof Error ? error.message : String(error)}`);
@@ -103,6 +114,14 @@ export async function reveal(
   const selection = new Range(range.start.line, range.start.character, range.end.line, range.end.character);
   editor.selection = new Selection(selection.start, selection.end);
   editor.revealRange(selection);
+}
+
+/**
+ * One spelling of a URI for both sides: the editor writes `file:///c%3A/…`, the server
+ * `file:///c:/…`; parsed and printed by VS Code, both read the same.
+ */
+function sameSpelling(uri: string): string {
+  return Uri.parse(uri).toString();
 }
 
 function fileName(uri: string): string {

@@ -49,6 +49,8 @@ import { multilineScalarSpans } from './yamlAccess';
 import type { DefinitionOverview, NewDefinitionParams, NewDefinitionResult } from '../protocol';
 import { newDefinitionText } from './newDefinition';
 import { overviewOf } from './overview';
+import { buildPlan } from './plan/buildPlan';
+import type { DeploymentPlan } from '../protocol';
 
 export interface LanguageServiceOptions {
   /** Base URI of the rule documentation (`<base>ID.md`), for each diagnostic's `codeDescription`. */
@@ -132,6 +134,8 @@ export interface LanguageService {
     parsed: ParsedDefinition,
     diagnostics: readonly Diagnostic[],
   ): DefinitionOverview;
+  /** The steps that deploy a definition; the caller plans only definitions without errors. */
+  plan(parsed: ParsedDefinition): DeploymentPlan;
   /** The text of a new definition, which validates without a single problem, or why there is none. */
   newDefinition(params: NewDefinitionParams): NewDefinitionResult;
   /** Every diagnostic code the service can report. */
@@ -242,6 +246,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return toDiagnostics(findings, settings, suppressions, options.ruleDocsBaseUri);
     },
     extractFacts,
+    plan: (parsed) => buildPlan(analysisOf(parsed).model),
     overview: (document, parsed, diagnostics) => overviewOf(document, analysisOf(parsed), diagnostics),
     newDefinition(params) {
       const made = newDefinitionText(params);

@@ -130,4 +130,23 @@ export const browserChecks: BrowserCheck[] = [
       await workbench.screenshot('topology-hostile');
     },
   },
+  {
+    name: 'the Command Palette offers no deployment command in Restricted Mode',
+    mode: 'restricted',
+    async run(workbench) {
+      const page = workbench.page;
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 15_000 });
+      await input.fill('>Guest Cluster: ');
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      await rows.filter({ hasText: 'Show Topology' }).first().waitFor({ timeout: 15_000 });
+      const titles = await rows.allTextContents();
+      if (titles.some((title) => /Plan Deployment/.test(title))) {
+        throw new Error(`the palette offers Plan Deployment: ${titles.join(' | ')}`);
+      }
+      await workbench.screenshot('palette-restricted');
+      await page.keyboard.press('Escape');
+    },
+  },
 ];

@@ -187,6 +187,33 @@ suite('The client: views and commands', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  test('Plan Deployment shows the plan of a clean definition, and refuses a broken one', async () => {
+    const uri = workspaceFile('sql-csv-2012r2.gcluster.yaml');
+    await vscode.window.showTextDocument(uri);
+    const plan = await vscode.commands.executeCommand<{ steps: { cmdlet: string }[]; guestCluster: string }>(
+      'gcluster.planDeployment',
+    );
+    assert.equal(plan.guestCluster, 'SQLCLUS01');
+    assert.ok(plan.steps.some((step) => step.cmdlet === 'Add-VMHardDiskDrive'));
+    await eventually(
+      () => (webviewTabs('gcluster.plan')[0]?.label === 'Plan: sql-prod' ? true : undefined),
+      'the Plan tab',
+    );
+    const json = await vscode.commands.executeCommand<vscode.Uri>('gcluster.openPlanJson');
+    const opened = vscode.workspace.textDocuments.find((d) => d.uri.toString() === json.toString())!;
+    assert.equal(opened.languageId, 'json');
+    assert.deepEqual(JSON.parse(opened.getText()), plan);
+    // The plan JSON is a new, unsaved document: revert it, or closing it would ask to save it.
+    await vscode.window.showTextDocument(opened);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const refused = await vscode.commands.executeCommand(
+      'gcluster.planDeployment',
+      workspaceFile(brokenExample),
+    );
+    assert.equal(refused, undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('Restart Language Server brings the diagnostics back', async () => {
     await vscode.commands.executeCommand('gcluster.restartServer');
     const uri = workspaceFile(brokenExample);

@@ -59,6 +59,12 @@ suite('Restricted Mode', () => {
     assert.ok(symbols.some((symbol) => symbol.name === 'Virtual machines'));
   });
 
+  test('Plan Deployment refuses to run, and the deployment commands are disabled', async () => {
+    const plan = await vscode.commands.executeCommand('gcluster.planDeployment', document.uri);
+    assert.equal(plan, undefined);
+    assert.equal(await vscode.commands.executeCommand('gcluster.openPlanJson'), undefined);
+  });
+
   test('the views and editing commands are there', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const command of ['gcluster.newDefinition', 'gcluster.showTopology', 'gcluster.validateWorkspace']) {

@@ -18,7 +18,7 @@ import type { FromWebview, ToWebview } from '../messages';
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void };
 
 const vscode = acquireVsCodeApi();
-const root = document.getElementById('topology')!;
+const root = document.getElementById('root')!;
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
 /** Boxes by kind and lower-cased name, for drawing the lines between them. */

@@ -1,10 +1,11 @@
 /**
- * The Topology webview's page: no content of its own, a script and a style sheet from the
- * extension, and a Content-Security-Policy that allows nothing else — no remote content, no
- * inline script, only the script carrying this page's nonce. The definition's names arrive
- * later as message data and are set as text by the script.
+ * The page of one of the extension's webviews (Topology, Plan): no content of its own, a script
+ * and a style sheet from the extension, and a Content-Security-Policy that allows nothing else —
+ * no remote content, no inline script, only the script carrying this page's nonce. The
+ * definition's names arrive later as message data and are set as text by the script.
  */
-export function topologyHtml(page: {
+export function webviewPage(page: {
+  readonly title: string;
   readonly cspSource: string;
   readonly nonce: string;
   readonly scriptUri: string;
@@ -24,10 +25,10 @@ export function topologyHtml(page: {
 <meta http-equiv="Content-Security-Policy" content="${attribute(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attribute(page.styleUri)}">
-<title>Topology</title>
+<title>${attribute(page.title)}</title>
 </head>
 <body>
-<main id="topology" aria-live="polite"><p class="empty">Reading the definition…</p></main>
+<main id="root" aria-live="polite"><p class="empty">Reading the definition…</p></main>
 <script nonce="${attribute(page.nonce)}" src="${attribute(page.scriptUri)}"></script>
 </body>
 </html>`;

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { parseFromWebview } from '../../client/src/topology/messages';
-import { makeNonce, topologyHtml } from '../../client/src/topology/topologyHtml';
+import { makeNonce, webviewPage } from '../../client/src/webviewPage';
 
-describe('Topology page', () => {
+describe('webview pages', () => {
   const nonce = makeNonce((size) => randomBytes(size));
-  const html = topologyHtml({
+  const html = webviewPage({
+    title: 'Topology <of> "x"',
     cspSource: 'https://webview.example',
     nonce,
     scriptUri: 'https://webview.example/dist/topology.js',
@@ -21,6 +22,7 @@ describe('Topology page', () => {
     const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]!);
     assert.deepEqual(scripts, [` nonce="${nonce}" src="https://webview.example/dist/topology.js"`]);
     assert.doesNotMatch(html, /\son[a-z]+=/i);
+    assert.match(html, /<title>Topology &lt;of&gt; &quot;x&quot;<\/title>/);
   });
 
   it('makes a fresh, unguessable nonce each time', () => {

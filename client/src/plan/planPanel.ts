@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { Uri, ViewColumn, window, workspace, type ExtensionContext, type WebviewPanel } from 'vscode';
+import type { DeploymentPlan } from '../../../server/src/protocol';
+import { makeNonce, webviewPage } from '../webviewPage';
+import { parseFromPlanWebview, type ToPlanWebview } from './messages';
+
+export const planViewType = 'gcluster.plan';
+
+/** Shows a plan beside the editor, in one panel that each new plan replaces. */
+export class PlanPanel {
+  private panel: WebviewPanel | undefined;
+  private plan: { plan: DeploymentPlan; fileName: string } | undefined;
+
+  constructor(private readonly context: ExtensionContext) {}
+
+  show(plan: DeploymentPlan, fileName: string): WebviewPanel {
+    this.plan = { plan, fileName };
+    const title = `Plan: ${plan.definition || fileName}`;
+    if (this.panel) {
+      this.panel.title = title;
+      this.panel.reveal(undefined, true);
+      void this.post();
+      return this.panel;
+    }
+    const media = Uri.joinPath(this.context.extensionUri, 'client', 'media');
+    const dist = Uri.joinPath(this.context.extensionUri, 'dist');
+    const panel = window.createWebviewPanel(
+      planViewType,
+      title,
+      { viewColumn: ViewColumn.Beside, preserveFocus: true },
+      { enableScripts: true, localResourceRoots: [media, dist] },
+    );
+    const webview = panel.webview;
+    webview.html = webviewPage({
+      title: 'Deployment plan',
+      cspSource: webview.cspSource,
+      nonce: makeNonce((size) => randomBytes(size)),
+      scriptUri: webview.asWebviewUri(Uri.joinPath(dist, 'plan.js')).toString(),
+      styleUri: webview.asWebviewUri(Uri.joinPath(media, 'plan.css')).toString(),
+    });
+    webview.onDidReceiveMessage((raw: unknown) => {
+      const message = parseFromPlanWebview(raw);
+      if (message?.type === 'ready') void this.post();
+      else if (message?.type === 'openJson') void this.openJson();
+    });
+    panel.onDidDispose(() => (this.panel = undefined));
+    this.panel = panel;
+    return panel;
+  }
+
+  /** The plan as the executor reads it, in a new editor, to read, diff or save. */
+  async openJson(): Promise<Uri | undefined> {
+    if (!this.plan) return undefined;
+    const content = `${JSON.stringify(this.plan.plan, null, 2)}\n`;
+    const document = await workspace.openTextDocument({ language: 'json', content });
+    await window.showTextDocument(document, { viewColumn: ViewColumn.Active });
+    return document.uri;
+  }
+
+  private async post(): Promise<void> {
+    if (!this.panel || !this.plan) return;
+    const message: ToPlanWebview = { type: 'plan', ...this.plan };
+    await this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
+}

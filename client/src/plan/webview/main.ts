@@ -1,0 +1,101 @@
+/**
+ * The Plan webview's script: the steps of a deployment plan by phase, each with its target,
+ * where it runs, the call it makes and how a resumed run knows it is done. Everything from the
+ * definition is set as text, never as markup.
+ */
+import type { DeploymentPlan, PlanPhase, PlanStep } from '../../../../server/src/protocol';
+import type { FromPlanWebview, ToPlanWebview } from '../messages';
+import { callText, valueText } from '../planText';
+
+declare function acquireVsCodeApi(): { postMessage(message: FromPlanWebview): void };
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root')!;
+
+const phaseTitles: Record<PlanPhase, string> = {
+  check: 'Check the host cluster',
+  disks: 'Shared disks',
+  vms: 'Virtual machines',
+  attach: 'Attach the shared disks',
+  highAvailability: 'High availability, anti-affinity and start',
+  guestCluster: 'Inside the guests: the guest cluster',
+};
+
+window.addEventListener('message', (event: MessageEvent<ToPlanWebview>) =>
+  render(event.data.plan, event.data.fileName),
+);
+vscode.postMessage({ type: 'ready' });
+
+function render(plan: DeploymentPlan, fileName: string): void {
+  const page = element('div', 'page');
+  const heading = element('header', 'heading');
+  heading.append(element('h1', '', `Deployment plan: ${plan.definition || fileName}`));
+  const open = element('button', '', 'Open plan JSON');
+  open.addEventListener('click', () => vscode.postMessage({ type: 'openJson' }));
+  heading.append(open);
+  page.append(heading);
+  page.append(
+    element(
+      'p',
+      'summary',
+      `${plan.steps.length} steps: host cluster ${plan.hostCluster}, guest cluster ${plan.guestCluster}. ` +
+        'Each step is probed first; a step already done is skipped, so a second run continues where the first stopped. Nothing is ever deleted.',
+    ),
+  );
+  let number = 0;
+  for (const phase of Object.keys(phaseTitles) as PlanPhase[]) {
+    const steps = plan.steps.filter((step) => step.phase === phase);
+    if (steps.length === 0) continue;
+    const section = element('section', 'phase');
+    section.append(element('h2', '', phaseTitles[phase]));
+    const list = element('ol', 'steps');
+    list.start = number + 1;
+    for (const step of steps) list.append(stepItem(step));
+    number += steps.length;
+    section.append(list);
+    page.append(section);
+  }
+  root.replaceChildren(page);
+}
+
+function stepItem(step: PlanStep): HTMLElement {
+  const item = element('li', `step${step.optional ? ' optional' : ''}`);
+  item.dataset.id = step.id;
+  const title = element('div', 'title', step.title);
+  if (step.optional) title.append(element('span', 'tag', 'optional'));
+  item.append(title);
+  const where = step.runOn.kind === 'local' ? 'from this machine' : `inside ${step.runOn.computerName}`;
+  item.append(element('div', 'where', `${step.target.name} · runs ${where} · ${step.os}`));
+  item.append(element('code', 'call', callText(step)));
+  if (step.set) {
+    const sets = Object.entries(step.set).map(([name, value]) => `.${name} = ${valueText(value)}`);
+    item.append(element('code', 'call', `then sets ${sets.join(', ')}`));
+  }
+  item.append(
+    element(
+      'div',
+      'probe',
+      step.probe
+        ? `Done when: ${callText(step.probe)}${
+            step.probe.where
+              ? ` returns ${Object.entries(step.probe.where)
+                  .map(([k, v]) => `${k} = ${valueText(v)}`)
+                  .join(', ')}`
+              : ' returns anything'
+          }`
+        : 'Run every time: running it again changes nothing.',
+    ),
+  );
+  return item;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const created = document.createElement(tag);
+  if (className) created.className = className;
+  if (text !== undefined) created.textContent = text;
+  return created;
+}

@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import type { DeploymentPlan } from '../../../server/src/protocol';
+import { buildPlan } from '../../../server/src/service/plan/buildPlan';
+import { service, validate } from '../fixture';
+import { checkCall } from './cmdletReference';
+
+const root = path.resolve(__dirname, '..', '..', '..', '..');
+const examples = ['sql-csv-2012r2', 'fileserver-sofs-2016'];
+const versions = [
+  'windowsServer2012R2',
+  'windowsServer2016',
+  'windowsServer2019',
+  'windowsServer2022',
+  'windowsServer2025',
+];
+
+function planOf(text: string): DeploymentPlan {
+  const errors = validate(text).filter((d) => d.severity === 1);
+  assert.deepEqual(
+    errors.map((d) => `${String(d.code)} ${d.message}`),
+    [],
+    'a plan is made only without errors',
+  );
+  return buildPlan(service.analyze(service.parse(text)).model);
+}
+
+const example = (name: string) => readFileSync(path.join(root, 'examples', `${name}.gcluster.yaml`), 'utf8');
+
+/** The SQL example on hosts and guests of one version, with the witness of one kind. */
+function sqlOn(version: string, witness = '{ witness: disk, disk: Witness }'): string {
+  return example('sql-csv-2012r2')
+    .replaceAll('windowsServer2012R2', version)
+    .replace('guestOs: windowsServer2012\n', `guestOs: ${version}\n`)
+    .replace(/ *integrationServices: .*\n/, '')
+    .replace('quorum: { witness: disk, disk: Witness }', `quorum: ${witness}`);
+}
+
+/** Every definition planned in these tests: the examples, each OS version, each witness kind, and generated ones. */
+function plannedDefinitions(): [string, string][] {
+  const texts: [string, string][] = examples.map((name) => [name, example(name)]);
+  for (const version of versions) {
+    texts.push([`sql on ${version}`, sqlOn(version)]);
+    texts.push([
+      `sql on ${version}, file share witness`,
+      sqlOn(version, "{ witness: fileShare, path: '\\\\FS01\\Witness' }"),
+    ]);
+    if (version !== 'windowsServer2012R2') {
+      texts.push([
+        `sql on ${version}, cloud witness`,
+        sqlOn(version, '{ witness: cloud, storageAccount: contosowitness }'),
+      ]);
+    }
+  }
+  for (const storage of ['csv', 'sofs'] as const) {
+    for (const guestNodes of [2, 5, 64]) {
+      const made = service.newDefinition({ name: 'GENCLUS', guestNodes, storage });
+      assert.ok('text' in made);
+      texts.push([`generated ${storage} ${guestNodes}`, made.text]);
+    }
+  }
+  return texts;
+}
+
+describe('deployment plans', () => {
+  it('call only documented cmdlets, with documented parameters that fit one parameter set, on the OS they run on', () => {
+    let calls = 0;
+    for (const [name, text] of plannedDefinitions()) {
+      const plan = planOf(text);
+      for (const step of plan.steps) {
+        for (const call of [step, ...(step.probe ? [step.probe] : [])]) {
+          calls++;
+          assert.deepEqual(checkCall(call, step.os), [], `${name}: step ${step.id}`);
+        }
+      }
+    }
+    assert.ok(calls > 1000, `${calls} calls checked`);
+  });
+
+  it('follow the OS: no cloud witness or CIM sessions on 2012 R2, the VM version parameters never', () => {
+    const plan = planOf(sqlOn('windowsServer2012R2'));
+    const used = new Set(plan.steps.flatMap((step) => Object.keys(step.parameters)));
+    for (const absent of ['CimSession', 'Credential', 'CloudWitness', 'Version'])
+      assert.ok(!used.has(absent), absent);
+    const cloud = planOf(sqlOn('windowsServer2016', '{ witness: cloud, storageAccount: contosowitness }'));
+    const quorum = cloud.steps.find((step) => step.id === 'guest:cluster:quorum')!;
+    assert.deepEqual(quorum.parameters, {
+      Cluster: 'SQLCLUS01',
+      CloudWitness: true,
+      AccountName: 'contosowitness',
+      AccessKey: { secret: 'Access key of storage account contosowitness' },
+    });
+  });
+
+  it('attach every shared disk of every VM on SCSI with persistent reservations, in free slots', () => {
+    const plan = planOf(example('sql-csv-2012r2'));
+    const attach = plan.steps.filter((step) => step.cmdlet === 'Add-VMHardDiskDrive');
+    assert.deepEqual(
+      attach.map(
+        (step) =>
+          `${String(step.parameters.VMName)} ${String(step.parameters.Path).split('\\').pop()} ${String(step.parameters.ControllerNumber)}:${String(step.parameters.ControllerLocation)}`,
+      ),
+      [
+        'SQLVM01 SqlData.vhdx 0:1',
+        'SQLVM01 SqlLog.vhdx 0:2',
+        'SQLVM01 Witness.vhdx 0:3',
+        'SQLVM02 SqlData.vhdx 0:1',
+        'SQLVM02 SqlLog.vhdx 0:2',
+        'SQLVM02 Witness.vhdx 0:3',
+      ],
+    );
+    for (const step of attach) {
+      assert.equal(step.parameters.ControllerType, 'SCSI');
+      assert.equal(step.parameters.SupportPersistentReservations, true);
+    }
+  });
+
+  it('give every step a unique id and a probe, except checks and idempotent settings', () => {
+    for (const [name, text] of plannedDefinitions()) {
+      const plan = planOf(text);
+      const ids = plan.steps.map((step) => step.id);
+      assert.equal(new Set(ids).size, ids.length, name);
+      for (const step of plan.steps) {
+        if (!step.probe)
+          assert.ok(step.optional || step.cmdlet === 'Set-ClusterQuorum', `${name}: ${step.id}`);
+      }
+    }
+  });
+
+  it('carry hostile names as data, never as script', () => {
+    const hostile = "SQL'; Remove-Item C:\\ -Recurse; $(x)`";
+    const plan = buildPlan(
+      service.analyze(
+        service.parse(example('sql-csv-2012r2').replaceAll('SQLVM01', `'${hostile.replaceAll("'", "''")}'`)),
+      ).model,
+    );
+    const create = plan.steps.find((step) => step.cmdlet === 'New-VM')!;
+    assert.equal(create.parameters.Name, hostile);
+    assert.equal(create.id, `vm:${hostile}:create`);
+  });
+
+  for (const name of examples) {
+    it(`match the golden plan of ${name} (reviewed by hand)`, () => {
+      const golden = path.join(root, 'test', 'fixtures', 'plans', `${name}.plan.json`);
+      const plan = planOf(example(name));
+      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) {
+        mkdirSync(path.dirname(golden), { recursive: true });
+        writeFileSync(golden, `${JSON.stringify(plan, null, 2)}\n`);
+      }
+      assert.deepEqual(plan, JSON.parse(readFileSync(golden, 'utf8')));
+    });
+  }
+});
