@@ -501,6 +501,7 @@ connection.onRequest(ValidateWorkspaceRequest.method, (token) =>
     const problems = { errors: 0, warnings: 0, infos: 0, hints: 0 };
     const uris = [...new Set([...definitionFiles, ...openDefinitionUris()])];
     for (const uri of uris) {
+      if (token.isCancellationRequested) break;
       const overview = await overviewOf(uri);
       if (!overview) continue;
       for (const severity of ['errors', 'warnings', 'infos', 'hints'] as const) {

@@ -9,8 +9,12 @@ import { problemText } from '../definitions/definitionNodes';
  */
 export async function validateWorkspace(client: LanguageClient): Promise<ValidateWorkspaceResult> {
   const result = await window.withProgress(
-    { location: ProgressLocation.Window, title: 'Validating guest cluster definitions' },
-    () => client.sendRequest<ValidateWorkspaceResult>(ValidateWorkspaceRequest.method),
+    {
+      location: ProgressLocation.Notification,
+      title: 'Validating guest cluster definitions',
+      cancellable: true,
+    },
+    (_progress, token) => client.sendRequest<ValidateWorkspaceResult>(ValidateWorkspaceRequest.method, token),
   );
   const files = `${result.files} definition${result.files === 1 ? '' : 's'}`;
   const problems = problemText(result.problems);
