@@ -78,6 +78,24 @@ export default tseslint.config(
     },
   },
   {
+    // The PowerShell runner is plain Node: testable without VS Code, and reusable by a CLI.
+    files: ['client/src/powershell/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The PowerShell runner must not depend on VS Code.' }],
+          patterns: [
+            {
+              group: ['**/server/src/**', '!**/server/src/protocol'],
+              message: 'The client may import only server/src/protocol from the server.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

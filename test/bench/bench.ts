@@ -7,6 +7,7 @@ import { createLanguageService } from '../../server/src/service/languageService'
 import { ServerProcess } from '../lsp/serverProcess';
 import { benchEditing } from './editingBench';
 import { generateDefinition } from './generate';
+import { benchPlans } from './planBench';
 import { benchWorkspace } from './workspaceBench';
 import { measure, measureAsync, ms, summarize, type Summary, residentMB } from './stats';
 
@@ -94,8 +95,10 @@ async function main(): Promise<void> {
     40,
   );
   process.stdout.write(`\n${workspace}\n`);
+  const plans = benchPlans();
+  process.stdout.write(`\n${plans}\n`);
   writePerformanceDoc(
-    `Validation:\n\n${validation}\n\nEditing requests through the server:\n\n${editing}\n\nWorkspace index:\n\n${workspace}`,
+    `Validation:\n\n${validation}\n\nEditing requests through the server:\n\n${editing}\n\nWorkspace index:\n\n${workspace}\n\nDeployment plans:\n\n${plans}`,
   );
 }
 
