@@ -69,6 +69,8 @@ describe('the extension manifest', () => {
     }
     assert.ok(
       shipped('dist/server.js') &&
+        shipped('client/powershell/Invoke-GclusterPlan.ps1') &&
+        shipped('dist/plan.js') &&
         shipped('docs/rules/STOR001.md') &&
         shipped('schemas/gcluster.schema.json'),
     );

@@ -6,16 +6,9 @@ import type { DeploymentPlan } from '../../../server/src/protocol';
 import { buildPlan } from '../../../server/src/service/plan/buildPlan';
 import { service, validate } from '../fixture';
 import { checkCall } from './cmdletReference';
+import { example, examples, plannedDefinitions, sqlOn } from './plannedDefinitions';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
-const examples = ['sql-csv-2012r2', 'fileserver-sofs-2016'];
-const versions = [
-  'windowsServer2012R2',
-  'windowsServer2016',
-  'windowsServer2019',
-  'windowsServer2022',
-  'windowsServer2025',
-];
 
 function planOf(text: string): DeploymentPlan {
   const errors = validate(text).filter((d) => d.severity === 1);
@@ -25,43 +18,6 @@ function planOf(text: string): DeploymentPlan {
     'a plan is made only without errors',
   );
   return buildPlan(service.analyze(service.parse(text)).model);
-}
-
-const example = (name: string) => readFileSync(path.join(root, 'examples', `${name}.gcluster.yaml`), 'utf8');
-
-/** The SQL example on hosts and guests of one version, with the witness of one kind. */
-function sqlOn(version: string, witness = '{ witness: disk, disk: Witness }'): string {
-  return example('sql-csv-2012r2')
-    .replaceAll('windowsServer2012R2', version)
-    .replace('guestOs: windowsServer2012\n', `guestOs: ${version}\n`)
-    .replace(/ *integrationServices: .*\n/, '')
-    .replace('quorum: { witness: disk, disk: Witness }', `quorum: ${witness}`);
-}
-
-/** Every definition planned in these tests: the examples, each OS version, each witness kind, and generated ones. */
-function plannedDefinitions(): [string, string][] {
-  const texts: [string, string][] = examples.map((name) => [name, example(name)]);
-  for (const version of versions) {
-    texts.push([`sql on ${version}`, sqlOn(version)]);
-    texts.push([
-      `sql on ${version}, file share witness`,
-      sqlOn(version, "{ witness: fileShare, path: '\\\\FS01\\Witness' }"),
-    ]);
-    if (version !== 'windowsServer2012R2') {
-      texts.push([
-        `sql on ${version}, cloud witness`,
-        sqlOn(version, '{ witness: cloud, storageAccount: contosowitness }'),
-      ]);
-    }
-  }
-  for (const storage of ['csv', 'sofs'] as const) {
-    for (const guestNodes of [2, 5, 64]) {
-      const made = service.newDefinition({ name: 'GENCLUS', guestNodes, storage });
-      assert.ok('text' in made);
-      texts.push([`generated ${storage} ${guestNodes}`, made.text]);
-    }
-  }
-  return texts;
 }
 
 describe('deployment plans', () => {
