@@ -8,8 +8,13 @@
  * - `steps.ps1`: a started and a done event per step for `-Steps <n>`, a line that is not JSON,
  *   then a result; exits with `-ExitCode <n>` (default 0).
  * - `hang.ps1`: starts a child process that runs forever, reports both process ids, and waits.
+ * - `Invoke-GclusterPlan.ps1`: the executor's protocol over a simulated cluster kept in the JSON
+ *   file named by GCLUSTER_STAND_IN_STATE (`{ "done": [step ids], "failAt": id, "delayMs": n }`):
+ *   a step already done is skipped, any other is started and done (and recorded), `failAt` fails,
+ *   `-WhatIf` reports what would run and changes nothing. It also records the secrets it was given.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 const argv = process.argv.slice(2);
@@ -52,10 +57,63 @@ async function main(): Promise<void> {
       setInterval(() => undefined, 1000);
       return;
     }
+    case 'Invoke-GclusterPlan.ps1':
+      await executor();
+      return;
     default:
       process.stderr.write(`The stand-in does not know the script '${script}'.\n`);
       process.exitCode = 2;
   }
+}
+
+interface SimulatedCluster {
+  done: string[];
+  failAt?: string;
+  delayMs?: number;
+  secrets?: unknown;
+}
+
+async function executor(): Promise<void> {
+  const stateFile = process.env.GCLUSTER_STAND_IN_STATE ?? '';
+  const state = JSON.parse(readFileSync(stateFile, 'utf8')) as SimulatedCluster;
+  const plan = JSON.parse(readFileSync(option('PlanPath') ?? '', 'utf8')) as {
+    steps: { id: string; title: string }[];
+  };
+  const whatIf = scriptArgs.includes('-WhatIf');
+  state.secrets = JSON.parse((await readInput()) || '{}');
+  const save = () => writeFileSync(stateFile, JSON.stringify(state));
+  let done = 0;
+  let skipped = 0;
+  for (const step of plan.steps) {
+    if (state.done.includes(step.id)) {
+      skipped++;
+      write({ type: 'skipped', step: step.id, title: step.title });
+      continue;
+    }
+    if (whatIf) {
+      write({ type: 'wouldRun', step: step.id, title: step.title });
+      continue;
+    }
+    write({ type: 'started', step: step.id, title: step.title });
+    if (state.delayMs) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
+    if (state.failAt === step.id) {
+      save();
+      write({
+        type: 'error',
+        step: step.id,
+        title: step.title,
+        message: 'The simulated host refused the step.',
+      });
+      process.exitCode = 1;
+      return;
+    }
+    state.done.push(step.id);
+    save();
+    done++;
+    write({ type: 'done', step: step.id, title: step.title });
+  }
+  save();
+  write({ type: 'result', done, skipped, whatIf });
 }
 
 void main();
