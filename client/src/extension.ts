@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { newDefinition, type NewDefinitionArgs } from './commands/newDefinition';
 import { openExample } from './commands/openExample';
 import { planDeployment } from './commands/planDeployment';
+import { deploy, type DeployArgs } from './commands/deploy';
 import { PlanPanel } from './plan/planPanel';
 import { showRuleDocumentation } from './commands/showRuleDocumentation';
 import { validateWorkspace } from './commands/validateWorkspace';
@@ -64,6 +65,9 @@ export async function activate(context: ExtensionContext): Promise<GclusterApi> 
   });
   register('gcluster.planDeployment', (target) => planDeployment(languageClient, plans, targetUri(target)));
   register('gcluster.openPlanJson', () => plans.openJson());
+  register('gcluster.deployCluster', (target, args) =>
+    deploy(languageClient, context, output, targetUri(target), (args ?? {}) as DeployArgs),
+  );
   register('gcluster.revealInEditor', (uri, range) =>
     typeof uri === 'string' ? reveal(uri, range as Parameters<typeof reveal>[1]) : undefined,
   );

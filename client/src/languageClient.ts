@@ -1,6 +1,8 @@
 import type { ExtensionContext, LogOutputChannel } from 'vscode';
-import { workspace } from 'vscode';
+import { FileType, workspace } from 'vscode';
 import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   LanguageClient,
   TransportKind,
   type LanguageClientOptions,
@@ -41,5 +43,28 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
       fileEvents: watchers,
     },
   };
-  return new LanguageClient('gcluster', 'Guest Cluster Language Server', serverOptions, clientOptions);
+  const client = new LanguageClient(
+    'gcluster',
+    'Guest Cluster Language Server',
+    serverOptions,
+    clientOptions,
+  );
+  // A folder copied or moved in may come as one event for the folder, none for the files in it:
+  // the server is told of created folders (only folders), and reads the definitions inside.
+  const folders = workspace.createFileSystemWatcher('**/*', false, true, true);
+  context.subscriptions.push(
+    folders,
+    folders.onDidCreate(async (uri) => {
+      if (uri.path.toLowerCase().endsWith('.gcluster.yaml') || !client.isRunning()) return;
+      try {
+        if ((await workspace.fs.stat(uri)).type !== FileType.Directory) return;
+      } catch {
+        return;
+      }
+      await client.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: uri.toString(), type: FileChangeType.Created }],
+      });
+    }),
+  );
+  return client;
 }

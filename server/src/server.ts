@@ -304,7 +304,7 @@ async function indexWorkspace(): Promise<void> {
   }
   definitionsChanged([...definitionFiles, ...gone]);
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
-  log(
+  connection.console.info(
     `Indexed ${files.length} definitions in the workspace in ${seconds(performance.now() - started)} s (finding them ${seconds(found - started)} s).`,
   );
 }
@@ -356,7 +356,7 @@ connection.onInitialized(() =>
 connection.onDidChangeWatchedFiles((change) =>
   runSafeVoid(log, 'Updating the workspace index', async () => {
     const touched = new Set<string>();
-    for (const event of filesOf(change.changes)) {
+    for (const event of await filesOf(change.changes)) {
       const key = canonicalUri(event.uri);
       if (event.type === FileChangeType.Deleted) {
         definitionFiles.delete(key);
@@ -383,15 +383,21 @@ connection.onDidChangeWatchedFiles((change) =>
 
 /**
  * The definition files that watcher events concern. A deleted folder comes as one event for the
- * folder, not one per file in it: it stands for every known definition below it.
+ * folder, not one per file in it: it stands for every known definition below it; a created
+ * folder, for the definitions found in it.
  */
-function filesOf(changes: readonly FileEvent[]): FileEvent[] {
+async function filesOf(changes: readonly FileEvent[]): Promise<FileEvent[]> {
   const files: FileEvent[] = [];
   for (const event of changes) {
     if (event.uri.toLowerCase().endsWith('.gcluster.yaml')) files.push(event);
     else if (event.type === FileChangeType.Deleted) {
       const folder = `${canonicalUri(event.uri).replace(/\/+$/, '')}/`;
       for (const uri of definitionFiles) if (uri.startsWith(folder)) files.push({ uri, type: event.type });
+    } else if (event.type === FileChangeType.Created && event.uri.startsWith('file:')) {
+      // A folder copied or moved in: the definitions inside it (the scan skips anything else).
+      for (const file of await findDefinitionFiles([fileURLToPath(event.uri)])) {
+        files.push({ uri: pathToFileURL(file).href, type: FileChangeType.Created });
+      }
     }
   }
   return files;

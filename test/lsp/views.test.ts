@@ -137,14 +137,14 @@ describe('requests behind the Definitions and Topology views', () => {
     await server.closeAll();
   });
 
-  it('forgets the definitions of a deleted folder, which comes as one event', async () => {
+  it('reads the definitions of a folder moved in, and forgets them when it is deleted: one event each', async () => {
     const nested = path.join(folder, 'nested');
     mkdirSync(nested);
     writeFileSync(path.join(nested, 'n.gcluster.yaml'), baseline.replace('sql-prod', 'nested'));
     const uri = pathToFileURL(path.join(nested, 'n.gcluster.yaml')).href;
     let notified = changed(server, uri);
     await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
-      changes: [{ uri, type: FileChangeType.Created }],
+      changes: [{ uri: pathToFileURL(nested).href, type: FileChangeType.Created }],
     });
     await notified;
     assert.ok((await definitions()).some((d) => d.uri === uri));

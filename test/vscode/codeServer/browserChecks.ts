@@ -79,10 +79,13 @@ export const browserChecks: BrowserCheck[] = [
       await workbench.screenshot('language-status');
       await page.keyboard.press('Escape');
       await workbench.runCommand('Guest Cluster: Show Output');
+      // The channel's latest lines: the log of the language server and of the commands the suites ran.
       await page
-        .locator('.part.panel .monaco-editor .view-lines', { hasText: 'Guest Cluster activated' })
+        .locator('.part.panel .monaco-editor .view-lines', { hasText: /\[info\]/ })
         .first()
         .waitFor({ timeout: 20_000 });
+      const channel = await page.locator('.part.panel select.monaco-select-box').first().inputValue();
+      if (!/Guest Cluster/.test(channel)) throw new Error(`the Output view shows ${channel}`);
       await workbench.screenshot('output');
     },
   },
@@ -142,7 +145,7 @@ export const browserChecks: BrowserCheck[] = [
       const rows = page.locator('.quick-input-list .monaco-list-row');
       await rows.filter({ hasText: 'Show Topology' }).first().waitFor({ timeout: 15_000 });
       const titles = await rows.allTextContents();
-      if (titles.some((title) => /Plan Deployment/.test(title))) {
+      if (titles.some((title) => /Plan Deployment|Guest Cluster: Deploy/.test(title))) {
         throw new Error(`the palette offers Plan Deployment: ${titles.join(' | ')}`);
       }
       await workbench.screenshot('palette-restricted');

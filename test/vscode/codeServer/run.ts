@@ -108,6 +108,26 @@ function packageExtension(root: string): string {
   return vsix;
 }
 
+/**
+ * The PowerShell stand-in (a Node test double, test/powershell/standIn.ts) as the window's
+ * PowerShell, set as users set theirs: `gcluster.powershell.path` in the machine settings (the
+ * setting is machine-scoped). It keeps a simulated cluster of its own: Deploy never reaches a host.
+ */
+function powerShellStandIn(base: string, userDataDir: string): Record<string, string> {
+  const bin = path.join(base, 'bin');
+  fs.mkdirSync(bin, { recursive: true });
+  const standIn = path.resolve(__dirname, '..', '..', 'powershell', 'standIn.js');
+  const pwsh = path.join(bin, 'pwsh');
+  fs.writeFileSync(pwsh, `#!${process.execPath}\nrequire(${JSON.stringify(standIn)});\n`);
+  fs.chmodSync(pwsh, 0o755);
+  const state = path.join(base, 'simulated-cluster.json');
+  fs.writeFileSync(state, JSON.stringify({ done: [] }));
+  const machine = path.join(userDataDir, 'Machine');
+  fs.mkdirSync(machine, { recursive: true });
+  fs.writeFileSync(path.join(machine, 'settings.json'), JSON.stringify({ 'gcluster.powershell.path': pwsh }));
+  return { GCLUSTER_STAND_IN_STATE: state };
+}
+
 /** One code-server and one browser context with a fresh profile: the suites of one mode, then its browser checks. */
 async function runWindow(run: Run, mode: SuiteMode): Promise<WindowReport> {
   const base = path.join(run.temp, mode);
@@ -122,7 +142,12 @@ async function runWindow(run: Run, mode: SuiteMode): Promise<WindowReport> {
     profile,
     workspace,
     logFile: path.join(run.artifacts, `${mode}-code-server.log`),
-    env: { [env.suite]: mode, [env.results]: resultsFile, [env.start]: startFile },
+    env: {
+      [env.suite]: mode,
+      [env.results]: resultsFile,
+      [env.start]: startFile,
+      ...powerShellStandIn(base, profile.userDataDir),
+    },
   });
   const checks: CheckResult[] = [];
   let results: SuiteResults | undefined;

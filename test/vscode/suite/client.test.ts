@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { GclusterApi } from '../../../client/src/extension';
@@ -212,6 +213,34 @@ suite('The client: views and commands', () => {
     );
     assert.equal(refused, undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('Deploy runs the plan with PowerShell (the stand-in), and a second run changes nothing', async () => {
+    const uri = workspaceFile('sql-csv-2012r2.gcluster.yaml');
+    type Summary = { done: number; skipped: number; failed?: unknown; exitCode: number };
+    const first = await vscode.commands.executeCommand<Summary>('gcluster.deployCluster', uri, {
+      confirmed: true,
+    });
+    assert.equal(first.failed, undefined);
+    assert.equal(first.exitCode, 0);
+    assert.ok(first.done > 20, `${first.done} steps done`);
+    const state = JSON.parse(fs.readFileSync(process.env.GCLUSTER_STAND_IN_STATE!, 'utf8')) as {
+      done: string[];
+    };
+    assert.equal(state.done.length, first.done);
+    assert.ok(state.done.includes('vm:SQLVM01:attach:SqlData'));
+    const second = await vscode.commands.executeCommand<Summary>('gcluster.deployCluster', uri, {
+      confirmed: true,
+    });
+    assert.deepEqual([second.done, second.skipped], [0, first.done]);
+    const refused = await vscode.commands.executeCommand(
+      'gcluster.deployCluster',
+      workspaceFile(brokenExample),
+      {
+        confirmed: true,
+      },
+    );
+    assert.equal(refused, undefined);
   });
 
   test('Restart Language Server brings the diagnostics back', async () => {

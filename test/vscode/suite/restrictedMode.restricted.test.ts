@@ -63,6 +63,10 @@ suite('Restricted Mode', () => {
     const plan = await vscode.commands.executeCommand('gcluster.planDeployment', document.uri);
     assert.equal(plan, undefined);
     assert.equal(await vscode.commands.executeCommand('gcluster.openPlanJson'), undefined);
+    const deployed = await vscode.commands.executeCommand('gcluster.deployCluster', document.uri, {
+      confirmed: true,
+    });
+    assert.equal(deployed, undefined);
   });
 
   test('the views and editing commands are there', async () => {

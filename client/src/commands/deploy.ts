@@ -1,0 +1,179 @@
+import { accessSync, constants } from 'node:fs';
+import { commands, ProgressLocation, window, workspace, type ExtensionContext } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { PlanRequest, type PlanResult } from '../../../server/src/protocol';
+import type { Logger } from '../logger';
+import {
+  deployPlan,
+  redact,
+  secretsOf,
+  type DeployEvent,
+  type DeploySummary,
+} from '../powershell/deployPlan';
+import { locatePowerShell } from '../powershell/locate';
+import { restrictedMessage } from './planDeployment';
+
+/** What a caller may decide in advance: a task or a test, which has no one to click the dialog. */
+export interface DeployArgs {
+  readonly confirmed?: boolean;
+  readonly whatIf?: boolean;
+}
+
+/** A deployment that runs this long is stopped: a step that hangs must not hold the window forever. */
+const deployTimeoutMs = 4 * 60 * 60 * 1000;
+
+/**
+ * "Deploy": plans the definition, asks for confirmation (naming the cluster and the step count),
+ * asks for any secret, then runs the plan with PowerShell, step by step, with a Cancel button.
+ * Every step's report goes to the output channel, secrets redacted. Running it again after a
+ * failure or a cancel continues where it stopped.
+ */
+export async function deploy(
+  client: LanguageClient,
+  context: ExtensionContext,
+  log: Logger,
+  uri: string | undefined,
+  args: DeployArgs = {},
+): Promise<DeploySummary | undefined> {
+  if (!workspace.isTrusted) {
+    void window.showWarningMessage(restrictedMessage);
+    return undefined;
+  }
+  if (!uri) {
+    void window.showInformationMessage(
+      'Open a .gcluster.yaml file, or pick a definition in the Definitions view.',
+    );
+    return undefined;
+  }
+  const result = await client.sendRequest<PlanResult>(PlanRequest.method, { uri });
+  if ('refused' in result) {
+    void window
+      .showErrorMessage(`Cannot deploy. ${result.refused}`, 'Show Problems')
+      .then((choice) => choice && commands.executeCommand('workbench.actions.view.problems'));
+    return undefined;
+  }
+  const plan = result.plan;
+  let whatIf = args.whatIf === true;
+  if (!args.confirmed) {
+    const choice = await window.showWarningMessage(
+      `Deploy guest cluster ${plan.guestCluster} on host cluster ${plan.hostCluster}?`,
+      {
+        modal: true,
+        detail: `${plan.steps.length} steps. Each is checked first and skipped if already done; nothing is deleted.`,
+      },
+      'Deploy',
+      'Dry Run',
+    );
+    if (!choice) return undefined;
+    whatIf = choice === 'Dry Run';
+  }
+  const secrets: Record<string, string> = {};
+  for (const name of secretsOf(plan)) {
+    const value = await window.showInputBox({ prompt: name, password: true, ignoreFocusOut: true });
+    if (value === undefined) return undefined;
+    secrets[name] = value;
+  }
+  const located = locatePowerShell({
+    configured: workspace.getConfiguration('gcluster').get<string>('powershell.path', ''),
+    platform: process.platform,
+    pathVariable: process.env.PATH ?? '',
+    isExecutable: (file) => {
+      try {
+        accessSync(file, constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
+  if ('missing' in located) {
+    void window.showErrorMessage(located.missing);
+    return undefined;
+  }
+  log.info(
+    `${whatIf ? 'Dry run of' : 'Deploying'} ${plan.guestCluster} (${plan.steps.length} steps) with ${located.executable}.`,
+  );
+  const summary = await window.withProgress(
+    {
+      location: ProgressLocation.Notification,
+      title: `${whatIf ? 'Dry run' : 'Deploying'} ${plan.guestCluster}`,
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      let reported = 0;
+      return deployPlan({
+        executable: located.executable,
+        scriptsFolder: context.asAbsolutePath('client/powershell'),
+        workFolder: context.globalStorageUri.fsPath,
+        plan,
+        secrets,
+        whatIf,
+        timeoutMs: deployTimeoutMs,
+        signal: controller.signal,
+        onEvent: (event) => {
+          log.info(redact(eventText(event), secrets));
+          if (event.type === 'started' || event.type === 'skipped' || event.type === 'wouldRun') {
+            reported++;
+            progress.report({
+              message: `${reported}/${plan.steps.length} ${event.title}`,
+              increment: 100 / plan.steps.length,
+            });
+          }
+        },
+      });
+    },
+  );
+  report(summary, plan.guestCluster, whatIf, log);
+  return summary;
+}
+
+function report(summary: DeploySummary, cluster: string, whatIf: boolean, log: Logger): void {
+  const counts = `${summary.done} done, ${summary.skipped} already in place${whatIf ? `, ${summary.wouldRun} would run` : ''}`;
+  log.info(`${cluster}: ${counts}.${summary.stderr ? ` Errors: ${summary.stderr}` : ''}`);
+  const showOutput = (choice: string | undefined) => choice && commands.executeCommand('gcluster.showOutput');
+  if (summary.failed) {
+    void window
+      .showErrorMessage(
+        `${cluster}: step ${summary.failed.step} failed: ${summary.failed.message} (${counts}). Run Deploy again to continue from there.`,
+        'Show Output',
+      )
+      .then(showOutput);
+  } else if (summary.stopped) {
+    void window
+      .showWarningMessage(
+        `${cluster}: ${summary.stopped === 'cancelled' ? 'cancelled' : 'stopped after too long'} (${counts}). Run Deploy again to continue.`,
+        'Show Output',
+      )
+      .then(showOutput);
+  } else if (summary.exitCode !== 0) {
+    void window
+      .showErrorMessage(
+        `${cluster}: PowerShell ended with exit code ${summary.exitCode} (${counts}).`,
+        'Show Output',
+      )
+      .then(showOutput);
+  } else {
+    void window.showInformationMessage(
+      whatIf ? `${cluster}: dry run finished (${counts}).` : `${cluster} is deployed (${counts}).`,
+    );
+  }
+}
+
+/** One line of the output channel per report: "done vm:SQLVM01:create — Create VM SQLVM01 …". */
+function eventText(event: DeployEvent): string {
+  switch (event.type) {
+    case 'started':
+    case 'done':
+    case 'skipped':
+    case 'wouldRun':
+      return `${event.type} ${event.step} — ${event.title}`;
+    case 'error':
+      return `error ${event.step} — ${event.message}`;
+    case 'result':
+      return `result: ${event.done} done, ${event.skipped} already in place`;
+    case 'text':
+      return event.text;
+  }
+}
