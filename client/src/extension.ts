@@ -4,6 +4,7 @@ import { newDefinition, type NewDefinitionArgs } from './commands/newDefinition'
 import { openExample } from './commands/openExample';
 import { planDeployment } from './commands/planDeployment';
 import { deploy, type DeployArgs } from './commands/deploy';
+import { checkPrerequisites } from './commands/checkPrerequisites';
 import { PlanPanel } from './plan/planPanel';
 import { showRuleDocumentation } from './commands/showRuleDocumentation';
 import { validateWorkspace } from './commands/validateWorkspace';
@@ -67,6 +68,9 @@ export async function activate(context: ExtensionContext): Promise<GclusterApi> 
   register('gcluster.openPlanJson', () => plans.openJson());
   register('gcluster.deployCluster', (target, args) =>
     deploy(languageClient, context, output, targetUri(target), (args ?? {}) as DeployArgs),
+  );
+  register('gcluster.checkPrerequisites', (target) =>
+    checkPrerequisites(context, source, output, targetUri(target)),
   );
   register('gcluster.revealInEditor', (uri, range) =>
     typeof uri === 'string' ? reveal(uri, range as Parameters<typeof reveal>[1]) : undefined,

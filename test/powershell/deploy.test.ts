@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { deployPlan, redact, secretsOf, type DeployEvent } from '../../client/src/powershell/deployPlan';
+import { checkPrerequisites } from '../../client/src/powershell/prerequisites';
 import type { DeploymentPlan } from '../../server/src/protocol';
 import { buildPlan } from '../../server/src/service/plan/buildPlan';
 import { service } from '../service/fixture';
@@ -117,5 +118,42 @@ describe('deploying a plan (against the PowerShell stand-in and a simulated clus
     const resumed = await deploy();
     assert.equal(resumed.skipped, doneBefore);
     assert.equal(resumed.done, plan.steps.length - doneBefore);
+  });
+});
+
+describe('checking the prerequisites (against the PowerShell stand-in)', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'gcluster-prereq-'));
+  const pwsh = path.join(folder, 'pwsh');
+  before(() => {
+    writeFileSync(
+      pwsh,
+      `#!${process.execPath}\nrequire(${JSON.stringify(path.join(__dirname, 'standIn.js'))});\n`,
+    );
+    chmodSync(pwsh, 0o755);
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('reports each check with what to do, remoting to each host included', async () => {
+    const checks = await checkPrerequisites({
+      executable: pwsh,
+      scriptsFolder: path.resolve(__dirname, '..', '..', '..', 'client', 'powershell'),
+      hosts: ['HV01', 'unreachable'],
+      timeoutMs: 10_000,
+    });
+    assert.deepEqual(
+      checks.map((check) => `${check.passed ? 'ok' : 'FAIL'} ${check.name}`),
+      [
+        'ok PowerShell',
+        'ok Hyper-V module',
+        'ok FailoverClusters module',
+        'FAIL Elevation',
+        'ok Remoting to HV01',
+        'FAIL Remoting to unreachable',
+      ],
+    );
+    assert.equal(
+      checks.find((check) => check.name === 'Remoting to unreachable')?.fix,
+      'Run Enable-PSRemoting on the host.',
+    );
   });
 });

@@ -12,6 +12,8 @@
  *   file named by GCLUSTER_STAND_IN_STATE (`{ "done": [step ids], "failAt": id, "delayMs": n }`):
  *   a step already done is skipped, any other is started and done (and recorded), `failAt` fails,
  *   `-WhatIf` reports what would run and changes nothing. It also records the secrets it was given.
+ * - `Test-GclusterPrerequisites.ps1`: the checker's protocol, from a simulated machine: the modules
+ *   are there, the session is not elevated, and a host named `unreachable` refuses remoting.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -55,6 +57,25 @@ async function main(): Promise<void> {
       const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
       write({ type: 'started', pid: process.pid, childPid: child.pid });
       setInterval(() => undefined, 1000);
+      return;
+    }
+    case 'Test-GclusterPrerequisites.ps1': {
+      const check = (name: string, passed: boolean, detail: string, fix: string) =>
+        write({ type: 'check', name, passed, detail, fix });
+      check('PowerShell', true, 'PowerShell 7.4.6', '');
+      check('Hyper-V module', true, 'version 2.0.0.0', '');
+      check('FailoverClusters module', true, 'version 2.0.0.0', '');
+      check('Elevation', false, 'not elevated', 'Run VS Code as administrator.');
+      for (const host of (option('HostNames') ?? '').split(',').filter((h) => h !== '')) {
+        const reachable = host !== 'unreachable';
+        check(
+          `Remoting to ${host}`,
+          reachable,
+          reachable ? 'PowerShell 5.1 there' : 'WinRM cannot complete the operation.',
+          reachable ? '' : 'Run Enable-PSRemoting on the host.',
+        );
+      }
+      write({ type: 'result' });
       return;
     }
     case 'Invoke-GclusterPlan.ps1':

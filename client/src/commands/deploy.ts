@@ -1,4 +1,3 @@
-import { accessSync, constants } from 'node:fs';
 import { commands, ProgressLocation, window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PlanRequest, type PlanResult } from '../../../server/src/protocol';
@@ -10,7 +9,7 @@ import {
   type DeployEvent,
   type DeploySummary,
 } from '../powershell/deployPlan';
-import { locatePowerShell } from '../powershell/locate';
+import { locateConfiguredPowerShell } from './powerShellPath';
 import { restrictedMessage } from './planDeployment';
 
 /** What a caller may decide in advance: a task or a test, which has no one to click the dialog. */
@@ -73,19 +72,7 @@ export async function deploy(
     if (value === undefined) return undefined;
     secrets[name] = value;
   }
-  const located = locatePowerShell({
-    configured: workspace.getConfiguration('gcluster').get<string>('powershell.path', ''),
-    platform: process.platform,
-    pathVariable: process.env.PATH ?? '',
-    isExecutable: (file) => {
-      try {
-        accessSync(file, constants.X_OK);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-  });
+  const located = locateConfiguredPowerShell();
   if ('missing' in located) {
     void window.showErrorMessage(located.missing);
     return undefined;

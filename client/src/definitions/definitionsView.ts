@@ -98,7 +98,7 @@ export class DefinitionsView implements TreeDataProvider<DefinitionNode>, Dispos
       node.label,
       node.children.length === 0
         ? TreeItemCollapsibleState.None
-        : expandedAtFirst.has(node.contextValue)
+        : expandedAtFirst.has(node.contextValue) && this.roots.length <= expandedUpTo
           ? TreeItemCollapsibleState.Expanded
           : TreeItemCollapsibleState.Collapsed,
     );
@@ -126,6 +126,12 @@ export class DefinitionsView implements TreeDataProvider<DefinitionNode>, Dispos
 
 /** Rows open when first shown: a definition, and its lists of disks and VMs (what one looks for first). */
 const expandedAtFirst = new Set(['definition', 'sharedDisks', 'virtualMachines']);
+
+/**
+ * With more definitions than this, every row starts closed: a refresh redraws the open rows,
+ * and a workspace of hundreds of open definitions would redraw thousands of them as one types.
+ */
+const expandedUpTo = 12;
 
 const zero = { errors: 0, warnings: 0, infos: 0, hints: 0 };
 

@@ -145,7 +145,7 @@ export const browserChecks: BrowserCheck[] = [
       const rows = page.locator('.quick-input-list .monaco-list-row');
       await rows.filter({ hasText: 'Show Topology' }).first().waitFor({ timeout: 15_000 });
       const titles = await rows.allTextContents();
-      if (titles.some((title) => /Plan Deployment|Guest Cluster: Deploy/.test(title))) {
+      if (titles.some((title) => /Plan Deployment|Guest Cluster: Deploy|Check Prerequisites/.test(title))) {
         throw new Error(`the palette offers Plan Deployment: ${titles.join(' | ')}`);
       }
       await workbench.screenshot('palette-restricted');

@@ -243,6 +243,27 @@ suite('The client: views and commands', () => {
     assert.equal(refused, undefined);
   });
 
+  test('Check Prerequisites reports each check, with remoting to the definition hosts', async () => {
+    const uri = workspaceFile('sql-csv-2012r2.gcluster.yaml');
+    const checks = await vscode.commands.executeCommand<{ name: string; passed: boolean }[]>(
+      'gcluster.checkPrerequisites',
+      uri,
+    );
+    assert.deepEqual(
+      checks.map((check) => check.name),
+      [
+        'PowerShell',
+        'Hyper-V module',
+        'FailoverClusters module',
+        'Elevation',
+        'Remoting to HV01',
+        'Remoting to HV02',
+        'Remoting to HV03',
+      ],
+    );
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  });
+
   test('Restart Language Server brings the diagnostics back', async () => {
     await vscode.commands.executeCommand('gcluster.restartServer');
     const uri = workspaceFile(brokenExample);

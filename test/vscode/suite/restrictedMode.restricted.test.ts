@@ -67,6 +67,7 @@ suite('Restricted Mode', () => {
       confirmed: true,
     });
     assert.equal(deployed, undefined);
+    assert.equal(await vscode.commands.executeCommand('gcluster.checkPrerequisites'), undefined);
   });
 
   test('the views and editing commands are there', async () => {
