@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { deployPlan, redact, secretsOf, type DeployEvent } from '../../client/src/powershell/deployPlan';
 import { checkPrerequisites } from '../../client/src/powershell/prerequisites';
+import { inspectCluster } from '../../client/src/powershell/inspect';
+import { simulatedInventory } from '../fixtures/simulatedCluster';
 import type { DeploymentPlan } from '../../server/src/protocol';
 import { buildPlan } from '../../server/src/service/plan/buildPlan';
 import { service } from '../service/fixture';
@@ -154,6 +156,43 @@ describe('checking the prerequisites (against the PowerShell stand-in)', () => {
     assert.equal(
       checks.find((check) => check.name === 'Remoting to unreachable')?.fix,
       'Run Enable-PSRemoting on the host.',
+    );
+  });
+});
+
+describe('inspecting a live cluster (against the PowerShell stand-in)', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'gcluster-inspect-'));
+  const pwsh = path.join(folder, 'pwsh');
+  const inventoryFile = path.join(folder, 'inventory.json');
+  const scriptsFolder = path.resolve(__dirname, '..', '..', '..', 'client', 'powershell');
+  before(() => {
+    writeFileSync(
+      pwsh,
+      `#!${process.execPath}\nrequire(${JSON.stringify(path.join(__dirname, 'standIn.js'))});\n`,
+    );
+    chmodSync(pwsh, 0o755);
+    writeFileSync(inventoryFile, JSON.stringify({ inventory: simulatedInventory }));
+    process.env.GCLUSTER_STAND_IN_INVENTORY = inventoryFile;
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  const runs = () => (JSON.parse(readFileSync(inventoryFile, 'utf8')) as { runs?: number }).runs ?? 0;
+
+  it('reads the whole cluster with one PowerShell process per refresh', async () => {
+    const before = runs();
+    const inventory = await inspectCluster({
+      executable: pwsh,
+      scriptsFolder,
+      clusterName: 'HVCLUS01',
+      timeoutMs: 10_000,
+    });
+    assert.equal(runs(), before + 1);
+    assert.deepEqual(inventory, simulatedInventory);
+  });
+
+  it('says what the cluster said when it cannot be read', async () => {
+    await assert.rejects(
+      inspectCluster({ executable: pwsh, scriptsFolder, clusterName: 'NOSUCH', timeoutMs: 10_000 }),
+      /Could not read NOSUCH: Get-Cluster : The cluster service is not running on 'NOSUCH'/,
     );
   });
 });

@@ -12,6 +12,9 @@
  *   file named by GCLUSTER_STAND_IN_STATE (`{ "done": [step ids], "failAt": id, "delayMs": n }`):
  *   a step already done is skipped, any other is started and done (and recorded), `failAt` fails,
  *   `-WhatIf` reports what would run and changes nothing. It also records the secrets it was given.
+ * - `Get-GclusterInventory.ps1`: the inventory of the simulated cluster in GCLUSTER_STAND_IN_INVENTORY
+ *   (a JSON file) for `-ClusterName`, or the error a missing cluster gives; each run is counted
+ *   in that file's `runs`.
  * - `Test-GclusterPrerequisites.ps1`: the checker's protocol, from a simulated machine: the modules
  *   are there, the session is not elevated, and a host named `unreachable` refuses remoting.
  */
@@ -57,6 +60,24 @@ async function main(): Promise<void> {
       const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
       write({ type: 'started', pid: process.pid, childPid: child.pid });
       setInterval(() => undefined, 1000);
+      return;
+    }
+    case 'Get-GclusterInventory.ps1': {
+      const file = process.env.GCLUSTER_STAND_IN_INVENTORY ?? '';
+      const simulated = JSON.parse(readFileSync(file, 'utf8')) as {
+        runs?: number;
+        inventory: { cluster: { name: string } };
+      };
+      simulated.runs = (simulated.runs ?? 0) + 1;
+      writeFileSync(file, JSON.stringify(simulated));
+      if (simulated.inventory.cluster.name.toLowerCase() !== (option('ClusterName') ?? '').toLowerCase()) {
+        process.stderr.write(
+          `Get-Cluster : The cluster service is not running on '${option('ClusterName') ?? ''}'.\n`,
+        );
+        process.exitCode = 1;
+        return;
+      }
+      write({ type: 'inventory', inventory: simulated.inventory });
       return;
     }
     case 'Test-GclusterPrerequisites.ps1': {
