@@ -5,6 +5,8 @@ import { openExample } from './commands/openExample';
 import { planDeployment } from './commands/planDeployment';
 import { deploy, type DeployArgs } from './commands/deploy';
 import { checkPrerequisites } from './commands/checkPrerequisites';
+import { LiveClustersView } from './live/liveClustersView';
+import type { LiveNode } from './live/liveNodes';
 import { PlanPanel } from './plan/planPanel';
 import { showRuleDocumentation } from './commands/showRuleDocumentation';
 import { validateWorkspace } from './commands/validateWorkspace';
@@ -24,6 +26,8 @@ export interface GclusterApi {
   overview(uri: Uri): Promise<DefinitionOverview | undefined>;
   /** The rows the Definitions view shows now. */
   definitionRows(): readonly DefinitionNode[];
+  /** The rows the Live Clusters view shows now. */
+  liveRows(): readonly LiveNode[];
 }
 
 let client: LanguageClient | undefined;
@@ -37,7 +41,8 @@ export async function activate(context: ExtensionContext): Promise<GclusterApi> 
   const definitions = new DefinitionsView(source, output);
   const topology = new TopologyPanels(context, source, output);
   const plans = new PlanPanel(context);
-  context.subscriptions.push(output, source, definitions, topology, plans, new DefinitionStatus());
+  const live = new LiveClustersView(context, output);
+  context.subscriptions.push(output, source, definitions, topology, plans, live, new DefinitionStatus());
 
   const register = (id: string, run: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(commands.registerCommand(id, run));
@@ -72,6 +77,9 @@ export async function activate(context: ExtensionContext): Promise<GclusterApi> 
   register('gcluster.checkPrerequisites', (target) =>
     checkPrerequisites(context, source, output, targetUri(target)),
   );
+  register('gcluster.addLiveCluster', (name) => live.add(name));
+  register('gcluster.removeLiveCluster', (node) => live.remove(node));
+  register('gcluster.refreshLiveClusters', (node) => live.refresh(node));
   register('gcluster.revealInEditor', (uri, range) =>
     typeof uri === 'string' ? reveal(uri, range as Parameters<typeof reveal>[1]) : undefined,
   );
@@ -92,6 +100,7 @@ export async function activate(context: ExtensionContext): Promise<GclusterApi> 
     activatedAt,
     overview: async (uri) => (await source.fetch([uri.toString()]))?.[0],
     definitionRows: () => definitions.getChildren(),
+    liveRows: () => live.getChildren(),
   };
 }
 

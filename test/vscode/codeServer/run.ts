@@ -20,6 +20,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { copyExamples, repoRoot, runnerModule } from '../paths';
 import { env, suiteModeOf, type SuiteMode, type SuiteResults } from '../results';
+import { simulatedInventory } from '../../fixtures/simulatedCluster';
 import { browserChecks } from './browserChecks';
 import { CodeServer, createProfile, freePort, installExtension, setUpCodeServer } from './server';
 import { writeRunnerExtension } from './runnerExtension';
@@ -125,7 +126,9 @@ function powerShellStandIn(base: string, userDataDir: string): Record<string, st
   const machine = path.join(userDataDir, 'Machine');
   fs.mkdirSync(machine, { recursive: true });
   fs.writeFileSync(path.join(machine, 'settings.json'), JSON.stringify({ 'gcluster.powershell.path': pwsh }));
-  return { GCLUSTER_STAND_IN_STATE: state };
+  const inventory = path.join(base, 'simulated-inventory.json');
+  fs.writeFileSync(inventory, JSON.stringify({ inventory: simulatedInventory }));
+  return { GCLUSTER_STAND_IN_STATE: state, GCLUSTER_STAND_IN_INVENTORY: inventory };
 }
 
 /** One code-server and one browser context with a fresh profile: the suites of one mode, then its browser checks. */

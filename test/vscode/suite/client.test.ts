@@ -264,6 +264,37 @@ suite('The client: views and commands', () => {
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
 
+  test('Live Clusters reads a cluster with one PowerShell process per refresh, and says why it cannot', async () => {
+    const runs = () =>
+      (JSON.parse(fs.readFileSync(process.env.GCLUSTER_STAND_IN_INVENTORY!, 'utf8')) as { runs?: number })
+        .runs ?? 0;
+    const before = runs();
+    const inventory = await vscode.commands.executeCommand<{ vms: unknown[] }>(
+      'gcluster.addLiveCluster',
+      'HVCLUS01',
+    );
+    assert.equal(inventory.vms.length, 3);
+    assert.equal(runs(), before + 1);
+    const row = api.liveRows().find((r) => r.label === 'HVCLUS01')!;
+    assert.equal(row.description.startsWith('3 nodes (1 not up) · 3 VMs'), true, row.description);
+    const vms = row.children.find((child) => child.label === 'Virtual machines')!;
+    assert.deepEqual(
+      vms.children.map((vm) => vm.label),
+      ['SQLVM01', 'SQLVM02', 'LEGACY-APP'],
+    );
+    await vscode.commands.executeCommand('gcluster.refreshLiveClusters');
+    assert.equal(runs(), before + 2);
+    assert.equal(await vscode.commands.executeCommand('gcluster.addLiveCluster', 'NOSUCH'), undefined);
+    const failed = api.liveRows().find((r) => r.label === 'NOSUCH')!;
+    assert.equal(failed.health, 'error');
+    assert.match(failed.tooltip, /The cluster service is not running on 'NOSUCH'/);
+    await vscode.commands.executeCommand('gcluster.removeLiveCluster', 'NOSUCH');
+    assert.deepEqual(
+      api.liveRows().map((r) => r.label),
+      ['HVCLUS01'],
+    );
+  });
+
   test('Restart Language Server brings the diagnostics back', async () => {
     await vscode.commands.executeCommand('gcluster.restartServer');
     const uri = workspaceFile(brokenExample);

@@ -68,6 +68,7 @@ suite('Restricted Mode', () => {
     });
     assert.equal(deployed, undefined);
     assert.equal(await vscode.commands.executeCommand('gcluster.checkPrerequisites'), undefined);
+    assert.equal(await vscode.commands.executeCommand('gcluster.addLiveCluster', 'HVCLUS01'), undefined);
   });
 
   test('the views and editing commands are there', async () => {

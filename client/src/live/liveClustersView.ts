@@ -1,0 +1,168 @@
+import {
+  EventEmitter,
+  ThemeColor,
+  ThemeIcon,
+  TreeItem,
+  TreeItemCollapsibleState,
+  window,
+  workspace,
+  type Disposable,
+  type ExtensionContext,
+  type TreeDataProvider,
+} from 'vscode';
+import { restrictedMessage } from '../commands/planDeployment';
+import { locateConfiguredPowerShell } from '../commands/powerShellPath';
+import type { Logger } from '../logger';
+import { inspectCluster, type Inventory } from '../powershell/inspect';
+import { liveClusterNode, type LiveHealth, type LiveNode, type LiveState } from './liveNodes';
+
+export const liveClustersViewId = 'gcluster.liveClusters';
+const connectionsKey = 'gcluster.liveConnections';
+
+const colors: Record<Exclude<LiveHealth, undefined>, ThemeColor> = {
+  ok: new ThemeColor('testing.iconPassed'),
+  warning: new ThemeColor('list.warningForeground'),
+  error: new ThemeColor('list.errorForeground'),
+  off: new ThemeColor('disabledForeground'),
+};
+
+/** A cluster or host name as a user types it: a DNS or NetBIOS name, nothing else. */
+const clusterName = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*$/;
+
+/**
+ * The Live Clusters view: host clusters the user added (kept in the extension's global state,
+ * never in the workspace), each read on demand with one PowerShell process.
+ */
+export class LiveClustersView implements TreeDataProvider<LiveNode>, Disposable {
+  private readonly states = new Map<string, LiveState>();
+  private readonly changed = new EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly view = window.createTreeView(liveClustersViewId, {
+    treeDataProvider: this,
+    showCollapseAll: true,
+  });
+
+  constructor(
+    private readonly context: ExtensionContext,
+    private readonly log: Logger,
+  ) {}
+
+  get connections(): string[] {
+    return this.context.globalState.get<string[]>(connectionsKey, []);
+  }
+
+  /** Adds a connection (asked for when not given) and reads it. */
+  async add(name?: unknown): Promise<Inventory | undefined> {
+    if (!workspace.isTrusted) {
+      void window.showWarningMessage(restrictedMessage);
+      return undefined;
+    }
+    const given =
+      typeof name === 'string'
+        ? name
+        : await window.showInputBox({
+            title: 'Add a Live Cluster',
+            prompt: 'The host cluster name (or a host node) to read with PowerShell',
+            placeHolder: 'HVCLUS01',
+            validateInput: (value) =>
+              clusterName.test(value.trim())
+                ? undefined
+                : 'A computer or DNS name: letters, digits, hyphens and dots.',
+          });
+    if (given === undefined || !clusterName.test(given.trim())) return undefined;
+    const connection = given.trim();
+    if (!this.connections.some((c) => c.toLowerCase() === connection.toLowerCase())) {
+      await this.context.globalState.update(connectionsKey, [...this.connections, connection]);
+    }
+    this.changed.fire();
+    return this.refresh(connection);
+  }
+
+  async remove(node?: unknown): Promise<void> {
+    const connection =
+      typeof node === 'string' ? node : (node as LiveNode | undefined)?.id.split('\u0000')[1];
+    if (!connection) return;
+    await this.context.globalState.update(
+      connectionsKey,
+      this.connections.filter((c) => c.toLowerCase() !== connection.toLowerCase()),
+    );
+    this.states.delete(connection.toLowerCase());
+    this.changed.fire();
+  }
+
+  /** Reads one connection (or every one) again: one PowerShell process per connection. */
+  async refresh(target?: unknown): Promise<Inventory | undefined> {
+    if (!workspace.isTrusted) {
+      void window.showWarningMessage(restrictedMessage);
+      return undefined;
+    }
+    const named =
+      typeof target === 'string' ? target : (target as LiveNode | undefined)?.id.split('\u0000')[1];
+    const connections = named
+      ? this.connections.filter((c) => c.toLowerCase() === named.toLowerCase())
+      : this.connections;
+    let last: Inventory | undefined;
+    for (const connection of connections) last = await this.read(connection);
+    return last;
+  }
+
+  private async read(connection: string): Promise<Inventory | undefined> {
+    const key = connection.toLowerCase();
+    const located = locateConfiguredPowerShell();
+    if ('missing' in located) {
+      this.states.set(key, { error: located.missing });
+      this.changed.fire();
+      return undefined;
+    }
+    return window.withProgress({ location: { viewId: liveClustersViewId } }, async () => {
+      try {
+        const inventory = await inspectCluster({
+          executable: located.executable,
+          scriptsFolder: this.context.asAbsolutePath('client/powershell'),
+          clusterName: connection,
+          timeoutMs: 5 * 60 * 1000,
+        });
+        this.states.set(key, { inventory, refreshedAt: new Date() });
+        this.log.info(`Read ${connection}: ${inventory.nodes.length} nodes, ${inventory.vms.length} VMs.`);
+        return inventory;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.states.set(key, { error: message });
+        this.log.warn(message);
+        return undefined;
+      } finally {
+        this.changed.fire();
+      }
+    });
+  }
+
+  getChildren(node?: LiveNode): LiveNode[] {
+    if (node) return [...node.children];
+    if (!workspace.isTrusted) return [];
+    return this.connections.map((connection) =>
+      liveClusterNode(connection, this.states.get(connection.toLowerCase()) ?? {}),
+    );
+  }
+
+  getTreeItem(node: LiveNode): TreeItem {
+    const item = new TreeItem(
+      node.label,
+      node.children.length === 0
+        ? TreeItemCollapsibleState.None
+        : node.contextValue === 'liveCluster'
+          ? TreeItemCollapsibleState.Expanded
+          : TreeItemCollapsibleState.Collapsed,
+    );
+    item.id = node.id;
+    item.description = node.description;
+    item.tooltip = node.tooltip;
+    item.iconPath = new ThemeIcon(node.icon, node.health ? colors[node.health] : undefined);
+    item.contextValue = node.contextValue;
+    return item;
+  }
+
+  dispose(): void {
+    this.view.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { liveClusterNode, type LiveNode } from '../../client/src/live/liveNodes';
+import { simulatedInventory } from '../fixtures/simulatedCluster';
+
+function lines(node: LiveNode, depth = 0): string[] {
+  const health = node.health ? ` !${node.health}` : '';
+  return [
+    `${'  '.repeat(depth)}${node.label} — ${node.description} [${node.icon}${health}]`,
+    ...node.children.flatMap((child) => lines(child, depth + 1)),
+  ];
+}
+
+describe('Live Clusters rows', () => {
+  it('show nodes, CSVs with per-node I/O, VMs with their disks, and the quorum', () => {
+    assert.deepEqual(lines(liveClusterNode('hvclus01', { inventory: simulatedInventory })), [
+      'HVCLUS01 — 3 nodes (1 not up) · 3 VMs [server-environment !warning]',
+      '  Host nodes — 3 [server]',
+      '    HV01 — Up [server !ok]',
+      '    HV02 — Up [server !ok]',
+      '    HV03 — Down [server !error]',
+      '  Cluster Shared Volumes — 2 [database]',
+      '    C:\\ClusterStorage\\Volume1 — Online · owner HV01 [layers !ok]',
+      '      HV01 — direct I/O [arrow-swap !ok]',
+      '      HV02 — direct I/O [arrow-swap !ok]',
+      '    C:\\ClusterStorage\\Volume2 — Online · owner HV01 · redirected on HV02 [layers !warning]',
+      '      HV01 — direct I/O [arrow-swap !ok]',
+      '      HV02 — FileSystemRedirected (redirected I/O) [arrow-swap !warning]',
+      '  Virtual machines — 3 [vm]',
+      '    SQLVM01 — Running · Gen 2 · on HV01 [vm !ok]',
+      '      os.vhdx — SCSI 0:0 · VHDX Dynamic 60 GB [file-binary]',
+      '      SqlData.vhdx — SCSI 0:1 · shared · VHDX Fixed 500 GB [file-binary]',
+      '      SqlLog.vhdx — SCSI 0:2 · shared · VHDX Fixed 100 GB [file-binary]',
+      '      Witness.vhdx — SCSI 0:3 · shared · VHDX Fixed 1 GB [file-binary]',
+      '    SQLVM02 — Running · Gen 2 · on HV02 [vm !ok]',
+      '      os.vhdx — SCSI 0:0 · VHDX Dynamic 60 GB [file-binary]',
+      '      SqlData.vhdx — SCSI 0:1 · shared · VHDX Fixed 500 GB [file-binary]',
+      '      SqlLog.vhdx — IDE 0:1 · VHDX Fixed 100 GB [file-binary]',
+      '      Witness.vhdx — SCSI 0:3 · shared · VHDX Fixed 1 GB [file-binary]',
+      '    LEGACY-APP — Off · Gen 1 · on HV01 · not highly available [vm !off]',
+      '  Quorum — NodeAndDiskMajority · Cluster Disk 3 [law]',
+    ]);
+  });
+
+  it('say why a cluster could not be read, or that it is not read yet', () => {
+    const failed = liveClusterNode('NOSUCH', { error: 'Could not read NOSUCH: no answer\nmore' });
+    assert.deepEqual(
+      [failed.description, failed.icon, failed.health],
+      ['Could not read NOSUCH: no answer', 'error', 'error'],
+    );
+    assert.match(liveClusterNode('HV', {}).description, /not read yet/);
+  });
+});
