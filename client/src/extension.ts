@@ -80,6 +80,10 @@ export async function activate(context: ExtensionContext): Promise<GclusterApi> 
   register('gcluster.addLiveCluster', (name) => live.add(name));
   register('gcluster.removeLiveCluster', (node) => live.remove(node));
   register('gcluster.refreshLiveClusters', (node) => live.refresh(node));
+  register('gcluster.compareWithDefinition', async (target) => {
+    const uri = targetUri(target);
+    return live.compare(uri ?? '', uri ? (await source.fetch([uri]))?.[0] : undefined);
+  });
   register('gcluster.revealInEditor', (uri, range) =>
     typeof uri === 'string' ? reveal(uri, range as Parameters<typeof reveal>[1]) : undefined,
   );

@@ -1,4 +1,9 @@
 import {
+  Diagnostic,
+  DiagnosticSeverity,
+  languages,
+  Range,
+  Uri,
   EventEmitter,
   ThemeColor,
   ThemeIcon,
@@ -14,6 +19,8 @@ import { restrictedMessage } from '../commands/planDeployment';
 import { locateConfiguredPowerShell } from '../commands/powerShellPath';
 import type { Logger } from '../logger';
 import { inspectCluster, type Inventory } from '../powershell/inspect';
+import type { DefinitionOverview } from '../../../server/src/protocol';
+import { findDrift, type DriftFinding } from './drift';
 import { liveClusterNode, type LiveHealth, type LiveNode, type LiveState } from './liveNodes';
 
 export const liveClustersViewId = 'gcluster.liveClusters';
@@ -41,6 +48,8 @@ export class LiveClustersView implements TreeDataProvider<LiveNode>, Disposable 
     treeDataProvider: this,
     showCollapseAll: true,
   });
+  /** Drift shows as diagnostics on the definition, beside (not mixed with) the language server's. */
+  private readonly drift = languages.createDiagnosticCollection('gcluster-drift');
 
   constructor(
     private readonly context: ExtensionContext,
@@ -136,6 +145,59 @@ export class LiveClustersView implements TreeDataProvider<LiveNode>, Disposable 
     });
   }
 
+  /**
+   * Compare with Definition: reads the definition's host cluster (adding it to the view if it is
+   * not there yet), and shows what differs as rows under the cluster and as diagnostics on the file.
+   */
+  async compare(uri: string, overview: DefinitionOverview | undefined): Promise<DriftFinding[] | undefined> {
+    if (!workspace.isTrusted) {
+      void window.showWarningMessage(restrictedMessage);
+      return undefined;
+    }
+    const clusterName = overview?.hostCluster?.name;
+    if (!overview || !clusterName || clusterName === '(unnamed)') {
+      void window.showInformationMessage(
+        'Open a definition whose hostCluster has a name to compare it with the live cluster.',
+      );
+      return undefined;
+    }
+    const inventory = await this.add(clusterName);
+    if (!inventory) return undefined;
+    const findings = findDrift(overview, inventory);
+    const key = clusterName.toLowerCase();
+    this.states.set(key, {
+      ...this.states.get(key),
+      drift: { definition: overview.name ?? clusterName, findings },
+    });
+    this.drift.set(
+      Uri.parse(uri),
+      findings.map((finding) => {
+        const { start, end } = finding.range;
+        const severity =
+          finding.severity === 'error'
+            ? DiagnosticSeverity.Error
+            : finding.severity === 'warning'
+              ? DiagnosticSeverity.Warning
+              : DiagnosticSeverity.Information;
+        const diagnostic = new Diagnostic(
+          new Range(start.line, start.character, end.line, end.character),
+          finding.message,
+          severity,
+        );
+        diagnostic.source = 'gcluster drift';
+        diagnostic.code = finding.code;
+        return diagnostic;
+      }),
+    );
+    this.changed.fire();
+    void window.showInformationMessage(
+      findings.length === 0
+        ? `${clusterName} is as ${overview.name ?? 'the definition'} describes it.`
+        : `${clusterName} differs from ${overview.name ?? 'the definition'} in ${findings.length} ways: see the Problems panel and the Live Clusters view.`,
+    );
+    return findings;
+  }
+
   getChildren(node?: LiveNode): LiveNode[] {
     if (node) return [...node.children];
     if (!workspace.isTrusted) return [];
@@ -162,6 +224,7 @@ export class LiveClustersView implements TreeDataProvider<LiveNode>, Disposable 
   }
 
   dispose(): void {
+    this.drift.dispose();
     this.view.dispose();
     this.changed.dispose();
   }

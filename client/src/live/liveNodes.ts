@@ -1,4 +1,5 @@
 import type { Inventory, InventoryDisk, InventoryVm } from '../powershell/inspect';
+import type { DriftFinding } from './drift';
 
 /** How a row's icon is coloured: by what the cluster says of the thing. */
 export type LiveHealth = 'ok' | 'warning' | 'error' | 'off' | undefined;
@@ -22,6 +23,8 @@ export interface LiveState {
   readonly inventory?: Inventory;
   readonly error?: string;
   readonly refreshedAt?: Date;
+  /** The last Compare with Definition: the definition's name and what differs. */
+  readonly drift?: { readonly definition: string; readonly findings: readonly DriftFinding[] };
 }
 
 export function liveClusterNode(connection: string, state: LiveState): LiveNode {
@@ -127,6 +130,39 @@ export function liveClusterNode(connection: string, state: LiveState): LiveNode 
         },
         inventory.vms.map((vm) => vmNode(vm, (...parts) => id('vm', vm.name, ...parts))),
       ),
+      ...(state.drift
+        ? [
+            row(
+              ['drift'],
+              {
+                label: `Compared with ${state.drift.definition}`,
+                description:
+                  state.drift.findings.length === 0
+                    ? 'as defined'
+                    : `${state.drift.findings.length} differences`,
+                tooltip:
+                  state.drift.findings.map((f) => `${f.code} ${f.message}`).join('\n') || 'As defined.',
+                icon: 'diff',
+                health: state.drift.findings.some((f) => f.severity === 'error')
+                  ? 'error'
+                  : state.drift.findings.length > 0
+                    ? 'warning'
+                    : 'ok',
+                contextValue: 'liveDrift',
+              },
+              state.drift.findings.map((finding, i) =>
+                row(['drift', String(i)], {
+                  label: finding.message,
+                  description: finding.code,
+                  tooltip: `${finding.code}: ${finding.message}`,
+                  icon: finding.severity === 'info' ? 'info' : finding.severity,
+                  health: finding.severity === 'info' ? undefined : finding.severity,
+                  contextValue: 'liveDriftFinding',
+                }),
+              ),
+            ),
+          ]
+        : []),
       row(['quorum'], {
         label: 'Quorum',
         description: [inventory.quorum.type, inventory.quorum.resource]

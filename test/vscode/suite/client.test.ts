@@ -295,6 +295,30 @@ suite('The client: views and commands', () => {
     );
   });
 
+  test('Compare with Definition shows the drift as diagnostics on the file and rows in Live Clusters', async () => {
+    const uri = workspaceFile('sql-csv-2012r2.gcluster.yaml');
+    const findings = await vscode.commands.executeCommand<{ code: string }[]>(
+      'gcluster.compareWithDefinition',
+      uri,
+    );
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['DRIFT006', 'DRIFT004', 'DRIFT002'],
+    );
+    const drift = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'gcluster drift');
+    assert.deepEqual(
+      drift.map((d) => [codeOf(d), d.severity]),
+      [
+        ['DRIFT006', vscode.DiagnosticSeverity.Warning],
+        ['DRIFT004', vscode.DiagnosticSeverity.Error],
+        ['DRIFT002', vscode.DiagnosticSeverity.Information],
+      ],
+    );
+    const row = api.liveRows().find((r) => r.label === 'HVCLUS01')!;
+    const compared = row.children.find((child) => child.label === 'Compared with sql-prod')!;
+    assert.equal(compared.description, '3 differences');
+  });
+
   test('Restart Language Server brings the diagnostics back', async () => {
     await vscode.commands.executeCommand('gcluster.restartServer');
     const uri = workspaceFile(brokenExample);
