@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { newDefinition, type NewDefinitionArgs } from './commands/newDefinition';
 import { openExample } from './commands/openExample';
 import { planDeployment } from './commands/planDeployment';
-import { deploy, type DeployArgs } from './commands/deploy';
+import { deploy, dryRunStatus, type DeployArgs } from './commands/deploy';
 import { checkPrerequisites } from './commands/checkPrerequisites';
 import { LiveClustersView } from './live/liveClustersView';
 import type { LiveNode } from './live/liveNodes';
@@ -40,7 +40,7 @@ export async function activate(context: ExtensionContext): Promise<GclusterApi> 
   const source = new DefinitionsSource(languageClient);
   const definitions = new DefinitionsView(source, output);
   const topology = new TopologyPanels(context, source, output);
-  const plans = new PlanPanel(context);
+  const plans = new PlanPanel(context, (plan) => dryRunStatus(context, output, plan));
   const live = new LiveClustersView(context, output);
   context.subscriptions.push(output, source, definitions, topology, plans, live, new DefinitionStatus());
 
@@ -71,6 +71,7 @@ export async function activate(context: ExtensionContext): Promise<GclusterApi> 
   });
   register('gcluster.planDeployment', (target) => planDeployment(languageClient, plans, targetUri(target)));
   register('gcluster.openPlanJson', () => plans.openJson());
+  register('gcluster.checkPlanStatus', () => plans.checkCluster());
   register('gcluster.deployCluster', (target, args) =>
     deploy(languageClient, context, output, targetUri(target), (args ?? {}) as DeployArgs),
   );

@@ -25,6 +25,7 @@ describe('plan text', () => {
 
   it('accepts only the messages the plan page sends', () => {
     assert.deepEqual(parseFromPlanWebview({ type: 'openJson' }), { type: 'openJson' });
+    assert.deepEqual(parseFromPlanWebview({ type: 'checkCluster', x: 1 }), { type: 'checkCluster' });
     assert.equal(parseFromPlanWebview({ type: 'deploy' }), undefined);
     assert.equal(parseFromPlanWebview('openJson'), undefined);
   });

@@ -1,6 +1,6 @@
 import { commands, ProgressLocation, window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PlanRequest, type PlanResult } from '../../../server/src/protocol';
+import { PlanRequest, type DeploymentPlan, type PlanResult } from '../../../server/src/protocol';
 import type { Logger } from '../logger';
 import {
   deployPlan,
@@ -163,4 +163,56 @@ function eventText(event: DeployEvent): string {
     case 'text':
       return event.text;
   }
+}
+
+/**
+ * A dry run of a plan on its cluster: which steps are already done and which would run. It
+ * probes and changes nothing, so it needs no secret.
+ */
+export async function dryRunStatus(
+  context: ExtensionContext,
+  log: Logger,
+  plan: DeploymentPlan,
+): Promise<{ done: string[]; toRun: string[] } | undefined> {
+  if (!workspace.isTrusted) {
+    void window.showWarningMessage(restrictedMessage);
+    return undefined;
+  }
+  const located = locateConfiguredPowerShell();
+  if ('missing' in located) {
+    void window.showErrorMessage(located.missing);
+    return undefined;
+  }
+  const done: string[] = [];
+  const toRun: string[] = [];
+  const summary = await window.withProgress(
+    {
+      location: ProgressLocation.Notification,
+      title: `Checking ${plan.guestCluster} against the cluster`,
+      cancellable: true,
+    },
+    (_progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      return deployPlan({
+        executable: located.executable,
+        scriptsFolder: context.asAbsolutePath('client/powershell'),
+        workFolder: context.globalStorageUri.fsPath,
+        plan,
+        secrets: {},
+        whatIf: true,
+        timeoutMs: deployTimeoutMs,
+        signal: controller.signal,
+        onEvent: (event) => {
+          if (event.type === 'skipped') done.push(event.step);
+          else if (event.type === 'wouldRun') toRun.push(event.step);
+        },
+      });
+    },
+  );
+  log.info(`Dry run of ${plan.guestCluster}: ${done.length} steps done, ${toRun.length} to run.`);
+  if (summary.failed || summary.stopped) {
+    void window.showWarningMessage(`The check stopped early: ${summary.failed?.message ?? summary.stopped}.`);
+  }
+  return { done, toRun };
 }

@@ -11,7 +11,13 @@ export class PlanPanel {
   private panel: WebviewPanel | undefined;
   private plan: { plan: DeploymentPlan; fileName: string } | undefined;
 
-  constructor(private readonly context: ExtensionContext) {}
+  constructor(
+    private readonly context: ExtensionContext,
+    /** Runs the plan as a dry run and says which steps are done; set by the extension. */
+    private readonly dryRun: (
+      plan: DeploymentPlan,
+    ) => Promise<{ done: string[]; toRun: string[] } | undefined>,
+  ) {}
 
   show(plan: DeploymentPlan, fileName: string): WebviewPanel {
     this.plan = { plan, fileName };
@@ -42,6 +48,7 @@ export class PlanPanel {
       const message = parseFromPlanWebview(raw);
       if (message?.type === 'ready') void this.post();
       else if (message?.type === 'openJson') void this.openJson();
+      else if (message?.type === 'checkCluster') void this.checkCluster();
     });
     panel.onDidDispose(() => (this.panel = undefined));
     this.panel = panel;
@@ -55,6 +62,15 @@ export class PlanPanel {
     const document = await workspace.openTextDocument({ language: 'json', content });
     await window.showTextDocument(document, { viewColumn: ViewColumn.Active });
     return document.uri;
+  }
+
+  /** The shown plan, probed on the cluster: each step marked done or to run. */
+  async checkCluster(): Promise<{ done: string[]; toRun: string[] } | undefined> {
+    if (!this.plan) return undefined;
+    const status = await this.dryRun(this.plan.plan);
+    if (status && this.panel)
+      await this.panel.webview.postMessage({ type: 'status', ...status } satisfies ToPlanWebview);
+    return status;
   }
 
   private async post(): Promise<void> {

@@ -152,4 +152,22 @@ export const browserChecks: BrowserCheck[] = [
       await page.keyboard.press('Escape');
     },
   },
+  {
+    name: 'the Plan view lists the steps, and marks those already done after a check against the cluster',
+    mode: 'trusted',
+    async run(workbench) {
+      // The suites deployed the SQL example to the simulated cluster: every step is done there.
+      await workbench.openFile('sql-csv-2012r2.gcluster.yaml');
+      await workbench.runCommand('Guest Cluster: Plan Deployment');
+      const frame = webviewFrame(workbench.page);
+      await frame.locator('li.step').first().waitFor({ timeout: 30_000 });
+      const steps = await frame.locator('li.step').count();
+      await frame.getByRole('button', { name: 'Check against the cluster' }).click();
+      await frame.locator('.status.done').first().waitFor({ timeout: 30_000 });
+      await workbench.page.waitForTimeout(500);
+      const done = await frame.locator('.status.done').count();
+      if (done !== steps) throw new Error(`${done} of ${steps} steps marked done`);
+      await workbench.screenshot('plan-checked');
+    },
+  },
 ];

@@ -229,6 +229,12 @@ suite('The client: views and commands', () => {
     };
     assert.equal(state.done.length, first.done);
     assert.ok(state.done.includes('vm:SQLVM01:attach:SqlData'));
+    // The Plan view's dry run now finds every step done on the (simulated) cluster.
+    await vscode.commands.executeCommand('gcluster.planDeployment', uri);
+    const status = await vscode.commands.executeCommand<{ done: string[]; toRun: string[] }>(
+      'gcluster.checkPlanStatus',
+    );
+    assert.deepEqual([status.done.length, status.toRun.length], [first.done, 0]);
     const second = await vscode.commands.executeCommand<Summary>('gcluster.deployCluster', uri, {
       confirmed: true,
     });

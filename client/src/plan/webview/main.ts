@@ -21,9 +21,11 @@ const phaseTitles: Record<PlanPhase, string> = {
   guestCluster: 'Inside the guests: the guest cluster',
 };
 
-window.addEventListener('message', (event: MessageEvent<ToPlanWebview>) =>
-  render(event.data.plan, event.data.fileName),
-);
+window.addEventListener('message', (event: MessageEvent<ToPlanWebview>) => {
+  const message = event.data;
+  if (message.type === 'plan') render(message.plan, message.fileName);
+  else markStatus(message.done, message.toRun);
+});
 vscode.postMessage({ type: 'ready' });
 
 function render(plan: DeploymentPlan, fileName: string): void {
@@ -33,6 +35,10 @@ function render(plan: DeploymentPlan, fileName: string): void {
   const open = element('button', '', 'Open plan JSON');
   open.addEventListener('click', () => vscode.postMessage({ type: 'openJson' }));
   heading.append(open);
+  const check = element('button', 'secondary', 'Check against the cluster');
+  check.title = 'A dry run: probes every step on the cluster and marks those already done. Changes nothing.';
+  check.addEventListener('click', () => vscode.postMessage({ type: 'checkCluster' }));
+  heading.append(check);
   page.append(heading);
   page.append(
     element(
@@ -56,6 +62,20 @@ function render(plan: DeploymentPlan, fileName: string): void {
     page.append(section);
   }
   root.replaceChildren(page);
+}
+
+/** Marks each step with what the dry run found. */
+function markStatus(done: readonly string[], toRun: readonly string[]): void {
+  for (const item of root.querySelectorAll<HTMLElement>('li.step')) {
+    const id = item.dataset.id ?? '';
+    item.querySelector('.status')?.remove();
+    const state = done.includes(id) ? 'already done' : toRun.includes(id) ? 'to run' : '';
+    if (!state) continue;
+    item.classList.toggle('done', state === 'already done');
+    item
+      .querySelector('.title')
+      ?.append(element('span', `status ${state === 'already done' ? 'done' : 'todo'}`, state));
+  }
 }
 
 function stepItem(step: PlanStep): HTMLElement {
