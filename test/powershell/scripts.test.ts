@@ -18,6 +18,15 @@ function* nodes(node: Node): Generator<Node> {
   for (const child of node.children) if (child) yield* nodes(child);
 }
 
+/** The names of the functions a script defines. */
+function functionsOf(tree: Node): Set<string> {
+  return new Set(
+    [...nodes(tree)]
+      .filter((node) => node.type === 'function_statement')
+      .map((node) => node.children.find((child) => child?.type === 'function_name')!.text),
+  );
+}
+
 /** The string keys of the hash literal assigned to `$name`, each with the commands its value runs. */
 function table(tree: Node, name: string): Map<string, string[]> {
   const assignment = [...nodes(tree)].find(
@@ -68,11 +77,7 @@ describe('the PowerShell scripts, checked without PowerShell', () => {
 
   it('call only documented cmdlets (or their own functions), with documented parameters', () => {
     for (const [script, tree] of parsed) {
-      const functions = new Set(
-        [...nodes(tree)]
-          .filter((node) => node.type === 'function_statement')
-          .map((node) => node.children.find((child) => child?.type === 'function_name')!.text),
-      );
+      const functions = functionsOf(tree);
       for (const command of [...nodes(tree)].filter((node) => node.type === 'command')) {
         const name = command.childForFieldName('command_name')?.text ?? '';
         if (name.startsWith('$')) continue; // `& $Block`, checked below
@@ -117,11 +122,7 @@ describe('the PowerShell scripts, checked without PowerShell', () => {
     const reading = /^(Get-[A-Za-z]+|ConvertTo-Json|ConvertFrom-Json|Write-Output|Invoke-Command)$/;
     for (const script of ['Get-GclusterInventory.ps1', 'Test-GclusterPrerequisites.ps1']) {
       const tree = parsed.get(script)!;
-      const functions = new Set(
-        [...nodes(tree)]
-          .filter((node) => node.type === 'function_statement')
-          .map((node) => node.children.find((child) => child?.type === 'function_name')!.text),
-      );
+      const functions = functionsOf(tree);
       for (const command of [...nodes(tree)].filter((node) => node.type === 'command')) {
         const name = command.childForFieldName('command_name')?.text ?? '';
         if (!functions.has(name)) assert.match(name, reading, `${script} runs ${name}`);

@@ -1,9 +1,10 @@
-import { ProgressLocation, window, workspace, type ExtensionContext, type QuickPickItem } from 'vscode';
+import { window, workspace, type ExtensionContext, type QuickPickItem } from 'vscode';
 import type { DefinitionsSource } from '../definitions/definitionsSource';
 import type { Logger } from '../logger';
 import { checkPrerequisites as runChecks, type PrerequisiteCheck } from '../powershell/prerequisites';
 import { restrictedMessage } from './planDeployment';
 import { locateConfiguredPowerShell } from './powerShellPath';
+import { withCancellableProgress } from './progress';
 
 /**
  * "Check Prerequisites": PowerShell, the Hyper-V and FailoverClusters modules, elevation, and
@@ -27,19 +28,14 @@ export async function checkPrerequisites(
   } else {
     const overview = uri ? (await source.fetch([uri]))?.[0] : undefined;
     const hosts = (overview?.hostCluster?.nodes ?? []).map((node) => node.name);
-    checks = await window.withProgress(
-      { location: ProgressLocation.Notification, title: 'Checking the prerequisites', cancellable: true },
-      (_progress, token) => {
-        const controller = new AbortController();
-        token.onCancellationRequested(() => controller.abort());
-        return runChecks({
-          executable: located.executable,
-          scriptsFolder: context.asAbsolutePath('client/powershell'),
-          hosts,
-          timeoutMs: 5 * 60 * 1000,
-          signal: controller.signal,
-        });
-      },
+    checks = await withCancellableProgress('Checking the prerequisites', (signal) =>
+      runChecks({
+        executable: located.executable,
+        scriptsFolder: context.asAbsolutePath('client/powershell'),
+        hosts,
+        timeoutMs: 5 * 60 * 1000,
+        signal,
+      }),
     );
   }
   for (const check of checks) {

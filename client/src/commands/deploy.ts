@@ -1,6 +1,6 @@
-import { commands, ProgressLocation, window, workspace, type ExtensionContext } from 'vscode';
+import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PlanRequest, type DeploymentPlan, type PlanResult } from '../../../server/src/protocol';
+import type { DeploymentPlan } from '../../../server/src/protocol';
 import type { Logger } from '../logger';
 import {
   deployPlan,
@@ -10,7 +10,8 @@ import {
   type DeploySummary,
 } from '../powershell/deployPlan';
 import { locateConfiguredPowerShell } from './powerShellPath';
-import { restrictedMessage } from './planDeployment';
+import { withCancellableProgress } from './progress';
+import { planFor, restrictedMessage } from './planDeployment';
 
 /** What a caller may decide in advance: a task or a test, which has no one to click the dialog. */
 export interface DeployArgs {
@@ -34,24 +35,8 @@ export async function deploy(
   uri: string | undefined,
   args: DeployArgs = {},
 ): Promise<DeploySummary | undefined> {
-  if (!workspace.isTrusted) {
-    void window.showWarningMessage(restrictedMessage);
-    return undefined;
-  }
-  if (!uri) {
-    void window.showInformationMessage(
-      'Open a .gcluster.yaml file, or pick a definition in the Definitions view.',
-    );
-    return undefined;
-  }
-  const result = await client.sendRequest<PlanResult>(PlanRequest.method, { uri });
-  if ('refused' in result) {
-    void window
-      .showErrorMessage(`Cannot deploy. ${result.refused}`, 'Show Problems')
-      .then((choice) => choice && commands.executeCommand('workbench.actions.view.problems'));
-    return undefined;
-  }
-  const plan = result.plan;
+  const plan = await planFor(client, uri, 'deploy');
+  if (!plan) return undefined;
   let whatIf = args.whatIf === true;
   if (!args.confirmed) {
     const choice = await window.showWarningMessage(
@@ -80,17 +65,11 @@ export async function deploy(
   log.info(
     `${whatIf ? 'Dry run of' : 'Deploying'} ${plan.guestCluster} (${plan.steps.length} steps) with ${located.executable}.`,
   );
-  const summary = await window.withProgress(
-    {
-      location: ProgressLocation.Notification,
-      title: `${whatIf ? 'Dry run' : 'Deploying'} ${plan.guestCluster}`,
-      cancellable: true,
-    },
-    async (progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      let reported = 0;
-      return deployPlan({
+  let reported = 0;
+  const summary = await withCancellableProgress(
+    `${whatIf ? 'Dry run' : 'Deploying'} ${plan.guestCluster}`,
+    (signal, progress) =>
+      deployPlan({
         executable: located.executable,
         scriptsFolder: context.asAbsolutePath('client/powershell'),
         workFolder: context.globalStorageUri.fsPath,
@@ -98,19 +77,15 @@ export async function deploy(
         secrets,
         whatIf,
         timeoutMs: deployTimeoutMs,
-        signal: controller.signal,
+        signal,
         onEvent: (event) => {
           log.info(redact(eventText(event), secrets));
           if (event.type === 'started' || event.type === 'skipped' || event.type === 'wouldRun') {
             reported++;
-            progress.report({
-              message: `${reported}/${plan.steps.length} ${event.title}`,
-              increment: 100 / plan.steps.length,
-            });
+            progress(`${reported}/${plan.steps.length} ${event.title}`, 100 / plan.steps.length);
           }
         },
-      });
-    },
+      }),
   );
   report(summary, plan.guestCluster, whatIf, log);
   return summary;
@@ -185,16 +160,10 @@ export async function dryRunStatus(
   }
   const done: string[] = [];
   const toRun: string[] = [];
-  const summary = await window.withProgress(
-    {
-      location: ProgressLocation.Notification,
-      title: `Checking ${plan.guestCluster} against the cluster`,
-      cancellable: true,
-    },
-    (_progress, token) => {
-      const controller = new AbortController();
-      token.onCancellationRequested(() => controller.abort());
-      return deployPlan({
+  const summary = await withCancellableProgress(
+    `Checking ${plan.guestCluster} against the cluster`,
+    (signal) =>
+      deployPlan({
         executable: located.executable,
         scriptsFolder: context.asAbsolutePath('client/powershell'),
         workFolder: context.globalStorageUri.fsPath,
@@ -202,13 +171,12 @@ export async function dryRunStatus(
         secrets: {},
         whatIf: true,
         timeoutMs: deployTimeoutMs,
-        signal: controller.signal,
+        signal,
         onEvent: (event) => {
           if (event.type === 'skipped') done.push(event.step);
           else if (event.type === 'wouldRun') toRun.push(event.step);
         },
-      });
-    },
+      }),
   );
   log.info(`Dry run of ${plan.guestCluster}: ${done.length} steps done, ${toRun.length} to run.`);
   if (summary.failed || summary.stopped) {

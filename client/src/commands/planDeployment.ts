@@ -8,13 +8,14 @@ export const restrictedMessage =
   'Planning and deploying are turned off in Restricted Mode: trust this workspace to use them.';
 
 /**
- * "Plan Deployment": the steps that would deploy a definition, shown beside it. A definition
- * with errors is not planned: the user is sent to the problems instead.
+ * The plan of a definition for a command that needs one, or undefined after telling the user
+ * why not: Restricted Mode, no definition at hand, or a definition with errors (with a way to
+ * its problems). `doing` names the command in the message ("plan the deployment", "deploy").
  */
-export async function planDeployment(
+export async function planFor(
   client: LanguageClient,
-  panel: PlanPanel,
   uri: string | undefined,
+  doing: string,
 ): Promise<DeploymentPlan | undefined> {
   if (!workspace.isTrusted) {
     void window.showWarningMessage(restrictedMessage);
@@ -30,10 +31,23 @@ export async function planDeployment(
   if ('refused' in result) {
     // Not awaited: the command answers now, whatever the user does with the message.
     void window
-      .showErrorMessage(`Cannot plan the deployment. ${result.refused}`, 'Show Problems')
+      .showErrorMessage(`Cannot ${doing}. ${result.refused}`, 'Show Problems')
       .then((choice) => choice && commands.executeCommand('workbench.actions.view.problems'));
     return undefined;
   }
-  panel.show(result.plan, decodeURIComponent(uri.split('/').pop() ?? uri));
   return result.plan;
+}
+
+/**
+ * "Plan Deployment": the steps that would deploy a definition, shown beside it. A definition
+ * with errors is not planned: the user is sent to the problems instead.
+ */
+export async function planDeployment(
+  client: LanguageClient,
+  panel: PlanPanel,
+  uri: string | undefined,
+): Promise<DeploymentPlan | undefined> {
+  const plan = await planFor(client, uri, 'plan the deployment');
+  if (plan && uri) panel.show(plan, decodeURIComponent(uri.split('/').pop() ?? uri));
+  return plan;
 }

@@ -157,7 +157,13 @@ export const browserChecks: BrowserCheck[] = [
     mode: 'trusted',
     async run(workbench) {
       // The suites deployed the SQL example to the simulated cluster: every step is done there.
-      await workbench.openFile('sql-csv-2012r2.gcluster.yaml');
+      // Opened from its row in the Definitions view, as a person would.
+      await workbench.runCommand('Focus on Definitions View');
+      await workbench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'sql-prod' }).first().click();
+      await workbench.page
+        .locator('.tabs-container .tab.active', { hasText: 'sql-csv-2012r2.gcluster.yaml' })
+        .first()
+        .waitFor({ timeout: 15_000 });
       await workbench.runCommand('Guest Cluster: Plan Deployment');
       const frame = webviewFrame(workbench.page);
       await frame.locator('li.step').first().waitFor({ timeout: 30_000 });

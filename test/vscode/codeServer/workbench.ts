@@ -59,6 +59,8 @@ export class Workbench {
 
   /** Runs a command from the Command Palette by its title, as a person types it. */
   async runCommand(title: string): Promise<void> {
+    // Keys typed while a webview has the focus go to its frame: give the focus back to the workbench.
+    await this.page.locator('.part.sidebar .composite.title').first().click();
     await this.page.keyboard.press('F1');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 15_000 });
