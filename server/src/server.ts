@@ -50,6 +50,7 @@ const ruleDocsBaseUri = `${pathToFileURL(ruleDocsFolder).href}/`;
 const service = createLanguageService({ ruleDocsBaseUri, ruleDocs: readRuleDocs(ruleDocsFolder) });
 
 let canPullConfiguration = false;
+let supportsFolderChanges = false;
 let workspaceFolders: string[] = [];
 /** What every definition in the workspace, open or not, must not repeat of the others. */
 const workspaceIndex = new WorkspaceIndex();
@@ -317,6 +318,7 @@ const scheduler = new ValidationScheduler((uri) => {
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  supportsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   workspaceFolders = folders
     .filter((folder) => folder.uri.startsWith('file:'))
@@ -326,6 +328,8 @@ connection.onInitialize((params): InitializeResult => {
   );
   return {
     capabilities: {
+      // Folders added to or removed from the workspace are read, or forgotten, as they change.
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       completionProvider: { triggerCharacters: [':', ' ', '-', '[', ',', '{', '\\'] },
       hoverProvider: true,
@@ -349,9 +353,23 @@ connection.onInitialize((params): InitializeResult => {
  */
 let firstIndexDone: () => void = () => undefined;
 const indexed = new Promise<void>((resolve) => (firstIndexDone = resolve));
-connection.onInitialized(() =>
-  runSafeVoid(log, 'Indexing the workspace', () => indexWorkspace().finally(firstIndexDone)),
-);
+connection.onInitialized(() => {
+  runSafeVoid(log, 'Indexing the workspace', () => indexWorkspace().finally(firstIndexDone));
+  if (!supportsFolderChanges) return;
+  connection.workspace.onDidChangeWorkspaceFolders((change) =>
+    runSafeVoid(log, 'Reading the changed workspace folders', async () => {
+      const removed = new Set(change.removed.map((folder) => folder.uri));
+      workspaceFolders = [
+        ...workspaceFolders.filter((folder) => !removed.has(pathToFileURL(folder).href)),
+        ...change.added
+          .filter((folder) => folder.uri.startsWith('file:'))
+          .map((folder) => fileURLToPath(folder.uri)),
+      ];
+      // Read again: files of removed folders leave the index and the views, added ones join.
+      await indexWorkspace();
+    }),
+  );
+});
 
 connection.onDidChangeWatchedFiles((change) =>
   runSafeVoid(log, 'Updating the workspace index', async () => {

@@ -104,7 +104,11 @@ export class ServerProcess {
       processId: process.pid,
       rootUri: null,
       capabilities: {
-        workspace: { configuration: pulls, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: {
+          configuration: pulls,
+          didChangeConfiguration: { dynamicRegistration: false },
+          workspaceFolders: options.workspaceFolders !== undefined,
+        },
       },
       workspaceFolders: options.workspaceFolders ?? null,
       // A client that cannot be asked for settings passes them at start and on every change.

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol';
+import {
+  DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
+  FileChangeType,
+} from 'vscode-languageserver-protocol';
 import {
   DefinitionsChangedNotification,
   DefinitionsRequest,
@@ -222,5 +226,44 @@ describe('the first listing and changes on disk', () => {
       uris: [uri],
     });
     assert.equal(after.definitions[0]?.virtualMachines.length, 1);
+  });
+});
+
+describe('workspace folders added and removed', () => {
+  const first = mkdtempSync(path.join(tmpdir(), 'gcluster-folder-a-'));
+  const second = mkdtempSync(path.join(tmpdir(), 'gcluster-folder-b-'));
+  let server: ServerProcess;
+  after(async () => {
+    await server.stop();
+    for (const folder of [first, second]) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('reads a folder added to the workspace, and forgets one removed from it', async () => {
+    writeFileSync(path.join(first, 'a.gcluster.yaml'), baseline);
+    writeFileSync(
+      path.join(second, 'b.gcluster.yaml'),
+      baseline.replace('sql-prod', 'other').replaceAll('SQLVM0', 'OVM0'),
+    );
+    const a = pathToFileURL(path.join(first, 'a.gcluster.yaml')).href;
+    const b = pathToFileURL(path.join(second, 'b.gcluster.yaml')).href;
+    const folder = (dir: string, name: string) => ({ uri: pathToFileURL(dir).href, name });
+    server = (await ServerProcess.start({}, { workspaceFolders: [folder(first, 'a')] })).server;
+    const list = async () =>
+      (await server.connection.sendRequest<DefinitionsResult>(DefinitionsRequest.method, {})).definitions
+        .map((d) => d.uri)
+        .sort();
+    assert.deepEqual(await list(), [a]);
+    let notified = changed(server, b);
+    await server.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [folder(second, 'b')], removed: [] },
+    });
+    await notified;
+    assert.deepEqual(await list(), [a, b].sort());
+    notified = changed(server, a);
+    await server.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: [], removed: [folder(first, 'a')] },
+    });
+    await notified;
+    assert.deepEqual(await list(), [b]);
   });
 });
