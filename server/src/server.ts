@@ -201,19 +201,27 @@ async function validateFromDisk(key: string) {
 /** The overview of a definition, open (as the editor has it) or closed (as it is on disk). */
 async function overviewOf(uri: string): Promise<DefinitionOverview | undefined> {
   if (isDeletedFile(canonicalUri(uri))) return undefined;
-  const open = openDocument(canonicalUri(uri)) ?? documents.get(uri);
-  if (open && isDefinition(open)) {
-    const found = await parsedForRequest(open.uri);
-    if (!found) return undefined;
-    const key = canonicalUri(open.uri);
-    const crossFile = key.startsWith('file:') ? workspaceIndex.problemsOf(key) : [];
-    const settings = await settingsFor(open.uri);
-    const diagnostics = service.doValidation(found.document, found.parsed, settings, crossFile);
-    return { ...service.overview(found.document, found.parsed, diagnostics), uri: key };
-  }
+  const open = await validatedOpenDefinition(uri);
+  if (open) return { ...service.overview(open.document, open.parsed, open.diagnostics), uri: open.key };
   const key = canonicalUri(uri);
   if (!key.startsWith('file:')) return undefined;
   return (await closedDefinition(key))?.overview;
+}
+
+/**
+ * An open definition as the editor has it, with every diagnostic it shows (its settings and
+ * cross-file problems included); undefined when the document is not open.
+ */
+async function validatedOpenDefinition(uri: string) {
+  const open = openDocument(canonicalUri(uri)) ?? documents.get(uri);
+  if (!open || !isDefinition(open)) return undefined;
+  const found = await parsedForRequest(open.uri);
+  if (!found) return undefined;
+  const key = canonicalUri(open.uri);
+  const crossFile = key.startsWith('file:') ? workspaceIndex.problemsOf(key) : [];
+  const settings = await settingsFor(open.uri);
+  const diagnostics = service.doValidation(found.document, found.parsed, settings, crossFile);
+  return { key, document: found.document, parsed: found.parsed, diagnostics };
 }
 
 /**
@@ -542,17 +550,8 @@ connection.onRequest(ValidateWorkspaceRequest.method, (token) =>
 
 connection.onRequest(PlanRequest.method, (params: PlanParams, token) =>
   runSafe(log, 'Planning a deployment', token, async (): Promise<PlanResult> => {
-    const key = canonicalUri(params.uri);
-    const open = openDocument(key) ?? documents.get(params.uri);
-    const found = open
-      ? await parsedForRequest(open.uri).then(async (request) => {
-          if (!request) return undefined;
-          const settings = await settingsFor(open.uri);
-          const crossFile = key.startsWith('file:') ? workspaceIndex.problemsOf(key) : [];
-          const diagnostics = service.doValidation(request.document, request.parsed, settings, crossFile);
-          return { parsed: request.parsed, diagnostics };
-        })
-      : await validateFromDisk(key);
+    const found =
+      (await validatedOpenDefinition(params.uri)) ?? (await validateFromDisk(canonicalUri(params.uri)));
     if (!found) return { refused: 'The definition could not be read.', errors: 0 };
     // Errors are what the rules know will fail; a plan is made only without them.
     const errors = found.diagnostics.filter((diagnostic) => diagnostic.severity === 1).length;

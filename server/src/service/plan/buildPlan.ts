@@ -80,15 +80,18 @@ export function buildPlan(model: Definition): DeploymentPlan {
   }
 
   const vms = model.virtualMachines;
+  // Where each VM is made and managed: the host it prefers, else the hosts in turn.
+  const hostOf = (vm: VirtualMachine, index: number) =>
+    vm.preferredHost?.value ?? hostNodes[index % Math.max(hostNodes.length, 1)] ?? diskHost;
   vms.forEach((vm, index) => {
     const name = vm.name?.value ?? '';
-    const on = vm.preferredHost?.value ?? hostNodes[index % Math.max(hostNodes.length, 1)] ?? diskHost;
+    const on = hostOf(vm, index);
     steps.push(...vmSteps(vm, name, on, hostOs, host));
   });
 
   vms.forEach((vm, index) => {
     const name = vm.name?.value ?? '';
-    const on = vm.preferredHost?.value ?? hostNodes[index % Math.max(hostNodes.length, 1)] ?? diskHost;
+    const on = hostOf(vm, index);
     for (const slot of attachmentSlots(vm)) {
       const disk = model.sharedDisks.find((d) => d.name?.value.toLowerCase() === slot.disk.toLowerCase());
       const path = disk?.path?.value ?? '';
@@ -120,7 +123,7 @@ export function buildPlan(model: Definition): DeploymentPlan {
 
   for (const [index, vm] of vms.entries()) {
     const name = vm.name?.value ?? '';
-    const on = vm.preferredHost?.value ?? hostNodes[index % Math.max(hostNodes.length, 1)] ?? diskHost;
+    const on = hostOf(vm, index);
     if (vm.highlyAvailable?.value !== false) {
       steps.push({
         id: `vm:${name}:highlyAvailable`,
