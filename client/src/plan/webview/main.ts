@@ -5,6 +5,7 @@
  */
 import type { DeploymentPlan, PlanPhase, PlanStep } from '../../../../server/src/protocol';
 import type { FromPlanWebview, ToPlanWebview } from '../messages';
+import { element } from '../../webviewDom/element';
 import { callText, valueText } from '../planText';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromPlanWebview): void };
@@ -107,15 +108,4 @@ function stepItem(step: PlanStep): HTMLElement {
     ),
   );
   return item;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const created = document.createElement(tag);
-  if (className) created.className = className;
-  if (text !== undefined) created.textContent = text;
-  return created;
 }

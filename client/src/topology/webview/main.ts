@@ -8,11 +8,12 @@
 import type {
   DefinitionOverview,
   OverviewItem,
-  ProblemCount,
   SharedDiskOverview,
   TextRange,
   VirtualMachineOverview,
 } from '../../../../server/src/protocol';
+import { problemText, worstSeverity } from '../../definitions/definitionNodes';
+import { element } from '../../webviewDom/element';
 import type { FromWebview, ToWebview } from '../messages';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void };
@@ -43,8 +44,10 @@ function render(overview: DefinitionOverview, fileName: string): void {
   const page = element('div', 'page');
   const heading = element('header', 'heading');
   heading.append(element('h1', '', overview.name ?? fileName), element('span', 'file', fileName));
-  const total = problemSummary(overview.problems);
-  heading.append(element('span', `status ${severityOf(overview.problems) ?? 'ok'}`, total || 'No problems'));
+  const total = problemText(overview.problems);
+  heading.append(
+    element('span', `status ${worstSeverity(overview.problems) ?? 'ok'}`, total || 'No problems'),
+  );
   page.append(heading);
   if (overview.unreadable) {
     page.append(element('p', 'empty', overview.unreadable));
@@ -196,8 +199,8 @@ function box(kind: string, item: OverviewItem, what: string): HTMLElement {
 
 /** Marks a shape with its worst problem: a class for the colour, a badge with the count, a tooltip. */
 function decorate(shape: HTMLElement, item: OverviewItem): void {
-  const severity = severityOf(item.problems);
-  const summary = problemSummary(item.problems);
+  const severity = worstSeverity(item.problems);
+  const summary = problemText(item.problems);
   shape.title = [item.name, item.detail, summary || 'No problems'].filter((line) => line !== '').join('\n');
   if (!severity) return;
   shape.classList.add(severity);
@@ -235,31 +238,4 @@ function reveal(range: TextRange): void {
 
 function key(kind: string, name: string): string {
   return `${kind}\u0000${name.toLowerCase()}`;
-}
-
-function severityOf(problems: ProblemCount): 'error' | 'warning' | 'info' | undefined {
-  if (problems.errors > 0) return 'error';
-  if (problems.warnings > 0) return 'warning';
-  if (problems.infos > 0) return 'info';
-  return undefined;
-}
-
-function problemSummary(problems: ProblemCount): string {
-  const parts: string[] = [];
-  if (problems.errors > 0) parts.push(`${problems.errors} error${problems.errors === 1 ? '' : 's'}`);
-  if (problems.warnings > 0) parts.push(`${problems.warnings} warning${problems.warnings === 1 ? '' : 's'}`);
-  if (problems.infos > 0) parts.push(`${problems.infos} info${problems.infos === 1 ? '' : 's'}`);
-  return parts.join(', ');
-}
-
-/** An element with a class and text content: the one way text from the file reaches the page. */
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const created = document.createElement(tag);
-  if (className) created.className = className;
-  if (text !== undefined) created.textContent = text;
-  return created;
 }
