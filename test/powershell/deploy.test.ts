@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -11,6 +11,7 @@ import type { DeploymentPlan } from '../../server/src/protocol';
 import { buildPlan } from '../../server/src/service/plan/buildPlan';
 import { service } from '../service/fixture';
 import { sqlOn } from '../service/plan/plannedDefinitions';
+import { installStandIn } from './installStandIn';
 
 describe('deploying a plan (against the PowerShell stand-in and a simulated cluster)', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'gcluster-deploy-'));
@@ -32,11 +33,7 @@ describe('deploying a plan (against the PowerShell stand-in and a simulated clus
   const setState = (value: object) => writeFileSync(stateFile, JSON.stringify({ done: [], ...value }));
 
   before(() => {
-    writeFileSync(
-      pwsh,
-      `#!${process.execPath}\nrequire(${JSON.stringify(path.join(__dirname, 'standIn.js'))});\n`,
-    );
-    chmodSync(pwsh, 0o755);
+    installStandIn(folder);
     process.env.GCLUSTER_STAND_IN_STATE = stateFile;
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
@@ -127,11 +124,7 @@ describe('checking the prerequisites (against the PowerShell stand-in)', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'gcluster-prereq-'));
   const pwsh = path.join(folder, 'pwsh');
   before(() => {
-    writeFileSync(
-      pwsh,
-      `#!${process.execPath}\nrequire(${JSON.stringify(path.join(__dirname, 'standIn.js'))});\n`,
-    );
-    chmodSync(pwsh, 0o755);
+    installStandIn(folder);
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -166,11 +159,7 @@ describe('inspecting a live cluster (against the PowerShell stand-in)', () => {
   const inventoryFile = path.join(folder, 'inventory.json');
   const scriptsFolder = path.resolve(__dirname, '..', '..', '..', 'client', 'powershell');
   before(() => {
-    writeFileSync(
-      pwsh,
-      `#!${process.execPath}\nrequire(${JSON.stringify(path.join(__dirname, 'standIn.js'))});\n`,
-    );
-    chmodSync(pwsh, 0o755);
+    installStandIn(folder);
     writeFileSync(inventoryFile, JSON.stringify({ inventory: simulatedInventory }));
     process.env.GCLUSTER_STAND_IN_INVENTORY = inventoryFile;
   });

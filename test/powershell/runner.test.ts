@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { locatePowerShell } from '../../client/src/powershell/locate';
 import { powerShellArguments, runScript, type RunResult } from '../../client/src/powershell/runScript';
+import { installStandIn } from './installStandIn';
 
 /** Whether a process still exists. */
 function alive(pid: number): boolean {
@@ -80,14 +81,11 @@ describe('locating PowerShell', () => {
 
 describe('running a script (against the PowerShell stand-in)', () => {
   const bin = mkdtempSync(path.join(tmpdir(), 'gcluster-pwsh-'));
-  const pwsh = path.join(bin, 'pwsh');
-  const standIn = path.join(__dirname, 'standIn.js');
   let located = '';
 
   before(() => {
     // The stand-in, first on a PATH of its own, as `pwsh`.
-    writeFileSync(pwsh, `#!${process.execPath}\nrequire(${JSON.stringify(standIn)});\n`);
-    chmodSync(pwsh, 0o755);
+    const pwsh = installStandIn(bin);
     const found = locatePowerShell({
       configured: '',
       platform: process.platform,

@@ -21,6 +21,7 @@ import type { Browser } from 'playwright-core';
 import { copyExamples, repoRoot, runnerModule } from '../paths';
 import { env, suiteModeOf, type SuiteMode, type SuiteResults } from '../results';
 import { simulatedInventory } from '../../fixtures/simulatedCluster';
+import { installStandIn } from '../../powershell/installStandIn';
 import { browserChecks } from './browserChecks';
 import { CodeServer, createProfile, freePort, installExtension, setUpCodeServer } from './server';
 import { writeRunnerExtension } from './runnerExtension';
@@ -117,10 +118,7 @@ function packageExtension(root: string): string {
 function powerShellStandIn(base: string, userDataDir: string): Record<string, string> {
   const bin = path.join(base, 'bin');
   fs.mkdirSync(bin, { recursive: true });
-  const standIn = path.resolve(__dirname, '..', '..', 'powershell', 'standIn.js');
-  const pwsh = path.join(bin, 'pwsh');
-  fs.writeFileSync(pwsh, `#!${process.execPath}\nrequire(${JSON.stringify(standIn)});\n`);
-  fs.chmodSync(pwsh, 0o755);
+  const pwsh = installStandIn(bin);
   const state = path.join(base, 'simulated-cluster.json');
   fs.writeFileSync(state, JSON.stringify({ done: [] }));
   const machine = path.join(userDataDir, 'Machine');
