@@ -9,6 +9,11 @@ so no value from the plan ever becomes script text. Before a step runs, its prob
 it is already done: a second run after a failure continues where the first stopped and changes
 nothing that is already right. Nothing is ever deleted.
 
+Values that exist only once deploying has begun (the number a shared disk gets inside a guest,
+the guest cluster's entry for an available disk) are found by the fixed finders below, from the
+size and SCSI location the plan gives. A step whose output goes through further cmdlets runs one
+of the fixed pipelines below.
+
 Secrets (a cloud witness access key) arrive as one JSON object on standard input, never as
 arguments, and are never written out. With -WhatIf, each step that would run is reported and
 nothing is changed. Works in Windows PowerShell 5.1 and PowerShell 7.
@@ -35,7 +40,49 @@ $actions = @{
     'Start-VM'                      = { param($p) Start-VM @p }
     'Install-WindowsFeature'        = { param($p) Install-WindowsFeature @p }
     'New-Cluster'                   = { param($p) New-Cluster @p }
+    'Add-ClusterDisk'               = { param($p) Add-ClusterDisk @p }
+    'Add-ClusterSharedVolume'       = { param($p) Add-ClusterSharedVolume @p }
     'Set-ClusterQuorum'             = { param($p) Set-ClusterQuorum @p }
+}
+
+# The only pipelines a plan may run, by their cmdlets in order; each stage is splatted on its own.
+$pipelines = @{
+    'Initialize-Disk|New-Partition|Format-Volume' = {
+        param($p, $partition, $format)
+        Initialize-Disk @p | New-Partition @partition | Format-Volume @format
+    }
+}
+
+# The only values a plan may ask to be found while deploying. Each finds exactly one, or says why not.
+$finders = @{
+    'guestDiskNumber'      = {
+        param($r)
+        $found = @()
+        foreach ($disk in @(Get-Disk)) {
+            if ([uint64] $disk.Size -eq [uint64] $r.sizeBytes) { $found += $disk }
+        }
+        if ($found.Count -gt 1) {
+            # Disks of one size are told apart by their SCSI location (the LUN ends the Location text).
+            $atLocation = @()
+            foreach ($disk in $found) {
+                if ([string] $disk.Location -match ('LUN ' + [int] $r.location + '$')) { $atLocation += $disk }
+            }
+            $found = $atLocation
+        }
+        if ($found.Count -ne 1) { throw "Found $($found.Count) disks that could be $($r.description)." }
+        return [uint32] $found[0].Number
+    }
+    'availableClusterDisk' = {
+        param($r)
+        $found = @()
+        foreach ($disk in @(Get-ClusterAvailableDisk -Cluster $r.cluster)) {
+            if ([uint64] $disk.Size -eq [uint64] $r.sizeBytes) { $found += $disk }
+        }
+        if ($found.Count -ne 1) {
+            throw "Found $($found.Count) disks that could be $($r.description); add it with Add-ClusterDisk and name it by hand."
+        }
+        return $found[0]
+    }
 }
 
 # The only cmdlets a probe may run: they read, never change.
@@ -46,18 +93,21 @@ $probes = @{
     'Get-ClusterGroup'    = { param($p) Get-ClusterGroup @p }
     'Get-WindowsFeature'  = { param($p) Get-WindowsFeature @p }
     'Get-Cluster'         = { param($p) Get-Cluster @p }
+    'Get-Disk'            = { param($p) Get-Disk @p }
+    'Get-ClusterResource' = { param($p) Get-ClusterResource @p }
+    'Get-ClusterSharedVolume' = { param($p) Get-ClusterSharedVolume @p }
 }
 
 # The only properties a step may set on what its cmdlet returns.
-$settable = @('AntiAffinityClassNames')
+$settable = @('AntiAffinityClassNames', 'Name')
 
 function Write-Event([hashtable] $Event) {
     # -Depth: 5.1 stops at 2 by default; -Compress: one event, one line.
     Write-Output (ConvertTo-Json -InputObject $Event -Compress -Depth 6)
 }
 
-# A JSON object as a hashtable of parameters; secrets from standard input, run-time values refused.
-function ConvertTo-Parameters($Object, [hashtable] $Secrets) {
+# A JSON object as a hashtable of parameters: secrets from standard input, run-time values found where the step runs.
+function ConvertTo-Parameters($Object, [hashtable] $Secrets, $RunOn) {
     $table = @{}
     if ($null -eq $Object) { return $table }
     foreach ($property in $Object.PSObject.Properties) {
@@ -70,7 +120,9 @@ function ConvertTo-Parameters($Object, [hashtable] $Secrets) {
                 $value = $Secrets[$secret.Value]
             }
             elseif ($null -ne $reference) {
-                throw "The value of -$($property.Name) is found while deploying ($($value.description)); set it by hand for now."
+                $finder = $finders[[string] $reference.Value]
+                if ($null -eq $finder) { throw "The value '$($reference.Value)' is not one this script finds." }
+                $value = Invoke-Call $finder @($value) $RunOn
             }
         }
         $table[$property.Name] = $value
@@ -78,34 +130,48 @@ function ConvertTo-Parameters($Object, [hashtable] $Secrets) {
     return $table
 }
 
-function Invoke-Call([scriptblock] $Block, [hashtable] $Parameters, $RunOn) {
+# Runs one of the fixed script blocks here or, for a step inside a guest, there through remoting.
+function Invoke-Call([scriptblock] $Block, [object[]] $Arguments, $RunOn) {
     if ($RunOn.kind -eq 'remote') {
-        return Invoke-Command -ComputerName $RunOn.computerName -ScriptBlock $Block -ArgumentList $Parameters
+        return Invoke-Command -ComputerName $RunOn.computerName -ScriptBlock $Block -ArgumentList $Arguments
     }
-    return & $Block $Parameters
+    return & $Block @Arguments
 }
 
-# Done when the probe finds something (and, with `where`, something with every listed value).
+# Done when the probe finds something (with `where`, something with every listed value), or,
+# with doneWhen 'notFound', when it finds nothing. A probe that fails means not done.
 function Test-Done($Step, [hashtable] $Secrets) {
     if ($null -eq $Step.PSObject.Properties['probe'] -or $null -eq $Step.probe) { return $false }
     $probe = $probes[$Step.probe.cmdlet]
     if ($null -eq $probe) { throw "The probe cmdlet '$($Step.probe.cmdlet)' is not one this script runs." }
     try {
-        $found = @(Invoke-Call $probe (ConvertTo-Parameters $Step.probe.parameters $Secrets) $Step.runOn)
+        $parameters = ConvertTo-Parameters $Step.probe.parameters $Secrets $Step.runOn
+        $found = @(Invoke-Call $probe @($parameters) $Step.runOn)
     }
     catch {
         return $false
     }
-    if ($null -eq $Step.probe.PSObject.Properties['where']) { return $found.Count -gt 0 }
+    $matched = $false
     foreach ($item in $found) {
         $allMatch = $true
-        foreach ($condition in $Step.probe.where.PSObject.Properties) {
-            $actual = $item.($condition.Name)
-            if ((@($actual) -join "`n") -ne (@($condition.Value) -join "`n")) { $allMatch = $false }
+        if ($null -ne $Step.probe.PSObject.Properties['where']) {
+            foreach ($condition in $Step.probe.where.PSObject.Properties) {
+                $actual = $item.($condition.Name)
+                if ((@($actual) -join "`n") -ne (@($condition.Value) -join "`n")) { $allMatch = $false }
+            }
         }
-        if ($allMatch) { return $true }
+        if ($allMatch) { $matched = $true }
     }
-    return $false
+    if ($null -ne $Step.probe.PSObject.Properties['doneWhen'] -and $Step.probe.doneWhen -eq 'notFound') {
+        return -not $matched
+    }
+    return $matched
+}
+
+# The step's own stages, when its output is piped through further cmdlets.
+function Get-Stages($Step) {
+    if ($null -eq $Step.PSObject.Properties['pipeline'] -or $null -eq $Step.pipeline) { return @() }
+    return @($Step.pipeline)
 }
 
 $plan = ConvertFrom-Json -InputObject (Get-Content -LiteralPath $PlanPath -Raw)
@@ -120,7 +186,15 @@ if ($stdin.Trim() -ne '') {
 $done = 0
 $skipped = 0
 foreach ($step in @($plan.steps)) {
-    $action = $actions[$step.cmdlet]
+    $stages = @(Get-Stages $step)
+    if ($stages.Count -gt 0) {
+        $names = @($step.cmdlet)
+        foreach ($stage in $stages) { $names += [string] $stage.cmdlet }
+        $action = $pipelines[$names -join '|']
+    }
+    else {
+        $action = $actions[$step.cmdlet]
+    }
     if ($null -eq $action) {
         Write-Event @{ type = 'error'; step = $step.id; message = "The cmdlet '$($step.cmdlet)' is not one this script runs." }
         exit 1
@@ -136,7 +210,9 @@ foreach ($step in @($plan.steps)) {
             continue
         }
         Write-Event @{ type = 'started'; step = $step.id; title = $step.title }
-        $result = Invoke-Call $action (ConvertTo-Parameters $step.parameters $secrets) $step.runOn
+        $arguments = @(ConvertTo-Parameters $step.parameters $secrets $step.runOn)
+        foreach ($stage in $stages) { $arguments += ConvertTo-Parameters $stage.parameters $secrets $step.runOn }
+        $result = Invoke-Call $action $arguments $step.runOn
         if ($null -ne $step.PSObject.Properties['set'] -and $null -ne $step.set) {
             foreach ($property in $step.set.PSObject.Properties) {
                 if ($settable -notcontains $property.Name) { throw "The property '$($property.Name)' is not one this script sets." }

@@ -180,17 +180,26 @@ export type NewDefinitionResult =
   | { readonly errors: readonly { readonly field: keyof NewDefinitionParams; readonly message: string }[] };
 
 /**
- * A parameter value of a plan step: a literal (a switch is `true`), a secret the deployer asks
- * for at run time and never stores (`{ secret }`), or a value an earlier step finds at run time
- * (`{ ref }`, e.g. the guest cluster's disk resource backed by a given shared disk).
+ * A value the executor finds while deploying, with one of its fixed finders, because it does not
+ * exist before: the number a shared disk gets inside a guest, or the guest cluster's entry for an
+ * available disk. Found by the disk's size, told apart by its SCSI location where sizes repeat.
  */
-export type PlanValue =
-  | string
-  | number
-  | boolean
-  | readonly string[]
-  | { readonly secret: string }
-  | { readonly ref: string; readonly description: string };
+export interface PlanRef {
+  readonly ref: 'guestDiskNumber' | 'availableClusterDisk';
+  readonly sizeBytes: number;
+  /** The disk's SCSI location (LUN) in the guest. */
+  readonly location?: number;
+  /** The guest cluster, for `availableClusterDisk`. */
+  readonly cluster?: string;
+  /** What it is, in words, for the plan preview and for the error when it cannot be found. */
+  readonly description: string;
+}
+
+/**
+ * A parameter value of a plan step: a literal (a switch is `true`), a secret the deployer asks
+ * for at run time and never stores (`{ secret }`), or a value found while deploying (`{ ref }`).
+ */
+export type PlanValue = string | number | boolean | readonly string[] | { readonly secret: string } | PlanRef;
 
 export interface PlanCall {
   readonly cmdlet: string;
@@ -203,6 +212,8 @@ export interface PlanCall {
  */
 export interface PlanProbe extends PlanCall {
   readonly where?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
+  /** `notFound`: the step is done when the probe finds nothing (e.g. no RAW disk is left). */
+  readonly doneWhen?: 'found' | 'notFound';
 }
 
 export type PlanPhase = 'check' | 'disks' | 'vms' | 'attach' | 'highAvailability' | 'guestCluster';
@@ -223,6 +234,11 @@ export interface PlanStep extends PlanCall {
   /** The Windows Server version whose cmdlet reference the call follows. */
   readonly os: string;
   readonly probe?: PlanProbe;
+  /**
+   * Cmdlets the step's output is piped through, in order (e.g. a new disk's partition into
+   * Format-Volume), each from a fixed pipeline of the executor.
+   */
+  readonly pipeline?: readonly PlanCall[];
   /** Properties to set on the object the cmdlet returns (e.g. a cluster group's AntiAffinityClassNames). */
   readonly set?: Readonly<Record<string, string | number | boolean | readonly string[]>>;
   /** A step that checks rather than changes, which a deployer may skip. */

@@ -104,18 +104,40 @@ describe('the PowerShell scripts, checked without PowerShell', () => {
     const plans = plannedDefinitions().map(([, text]) =>
       buildPlan(service.analyze(service.parse(text)).model),
     );
-    const planned = new Set(plans.flatMap((plan) => plan.steps.map((step) => step.cmdlet)));
-    const probed = new Set(
-      plans.flatMap((plan) => plan.steps.flatMap((step) => (step.probe ? [step.probe.cmdlet] : []))),
+    const steps = plans.flatMap((plan) => plan.steps);
+    const planned = new Set(steps.filter((step) => !step.pipeline).map((step) => step.cmdlet));
+    const piped = new Set(
+      steps.flatMap((step) =>
+        step.pipeline ? [[step.cmdlet, ...step.pipeline.map((stage) => stage.cmdlet)].join('|')] : [],
+      ),
+    );
+    const probed = new Set(steps.flatMap((step) => (step.probe ? [step.probe.cmdlet] : [])));
+    const refs = (values: object[]) =>
+      values.flatMap((value) =>
+        Object.values(value).flatMap((v: unknown) =>
+          typeof v === 'object' && v !== null && 'ref' in v ? [String((v as { ref: unknown }).ref)] : [],
+        ),
+      );
+    const found = new Set(
+      refs(steps.flatMap((step) => [step.parameters, ...(step.probe ? [step.probe.parameters] : [])])),
     );
     const tree = parsed.get('Invoke-GclusterPlan.ps1')!;
     const actions = table(tree, 'actions');
     const probes = table(tree, 'probes');
+    const pipelines = table(tree, 'pipelines');
+    const finders = table(tree, 'finders');
     assert.deepEqual([...actions.keys()].sort(), [...planned].sort());
     assert.deepEqual([...probes.keys()].sort(), [...probed].sort());
+    assert.deepEqual([...pipelines.keys()].sort(), [...piped].sort());
+    assert.deepEqual([...finders.keys()].sort(), [...found].sort());
     for (const [key, commands] of [...actions, ...probes])
       assert.deepEqual(commands, [key], `the entry ${key} runs ${key}`);
+    for (const [key, commands] of pipelines)
+      assert.deepEqual(commands, key.split('|'), `the pipeline ${key} runs its stages in order`);
     for (const probe of probes.keys()) assert.match(probe, /^Get-/, 'a probe only reads');
+    // A finder only reads: it looks a value up, it never changes anything.
+    for (const [key, commands] of finders)
+      for (const command of commands) assert.match(command, /^Get-/, `the finder ${key} runs ${command}`);
   });
 
   it('only read, where they inspect and check', () => {
@@ -154,9 +176,13 @@ describe('the PowerShell scripts, checked without PowerShell', () => {
         .map((node) => node.childForFieldName('command_name')?.text);
       for (const target of invoked) assert.equal(target, '$Block', script);
       for (const assignment of [...nodes(tree)].filter(
-        (node) => /^\$(action|probe) = /.test(node.text) && node.type === 'assignment_expression',
+        (node) => /^\$(action|probe|finder) = /.test(node.text) && node.type === 'assignment_expression',
       )) {
-        assert.match(assignment.text, /^\$(action|probe) = \$(actions|probes)\[/, script);
+        assert.match(
+          assignment.text,
+          /^\$(action|probe|finder) = \$(actions|probes|pipelines|finders)\[/,
+          script,
+        );
       }
     }
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { PlanCall, PlanValue } from '../../../server/src/protocol';
+import type { PlanCall, PlanRef, PlanValue } from '../../../server/src/protocol';
 
 interface ParameterDoc {
   readonly name: string;
@@ -9,6 +9,7 @@ interface ParameterDoc {
   readonly switch: boolean;
   readonly aliases: readonly string[];
   readonly acceptedValues?: readonly string[];
+  readonly pipelineInput?: string;
 }
 
 interface CmdletDoc {
@@ -59,7 +60,7 @@ function docsetFor(doc: CmdletDoc, os: string): string | undefined {
  * parameter exists there, the parameters together fit one parameter set whose mandatory
  * parameters are all given, and each value has its parameter's type (a switch gets `true`).
  */
-export function checkCall(call: PlanCall, os: string): string[] {
+export function checkCall(call: PlanCall, os: string, options: { readonly piped?: boolean } = {}): string[] {
   const doc = cmdletReference[call.cmdlet];
   if (!doc) return [`${call.cmdlet} is not in the cmdlet reference`];
   const problems: string[] = [];
@@ -83,8 +84,13 @@ export function checkCall(call: PlanCall, os: string): string[] {
     return (
       used.every((name) => inSet(name) || doc.commonParameters.includes(name)) &&
       set.parameters.every(
-        (p) => !p.mandatory || used.some((name) => name.toLowerCase() === p.name.toLowerCase()),
-      )
+        (p) =>
+          !p.mandatory ||
+          used.some((name) => name.toLowerCase() === p.name.toLowerCase()) ||
+          // A stage of a pipeline gets the previous stage's objects on its ByValue parameter.
+          (options.piped === true && (p.pipelineInput ?? '').includes('ByValue')),
+      ) &&
+      (options.piped !== true || set.parameters.some((p) => (p.pipelineInput ?? '').includes('ByValue')))
     );
   });
   if (fitting.length === 0) {
@@ -113,7 +119,14 @@ function checkValue(parameter: ParameterDoc, value: PlanValue): string | undefin
       : `takes an integer (${type}), not ${JSON.stringify(value)}`;
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    return /String/.test(type) ? undefined : `a run-time value cannot stand for a ${type}`;
+    // A secret is text; what a finder finds has the type its kind says.
+    const fits =
+      'secret' in value
+        ? /String/.test(type)
+        : (value as PlanRef).ref === 'guestDiskNumber'
+          ? /^UInt32(\[\])?$/.test(type)
+          : /^(PSObject|CimInstance)(\[\])?$/.test(type);
+    return fits ? undefined : `a run-time value cannot stand for a ${type}`;
   }
   if (Array.isArray(value)) {
     return /\[\]$|Collection$/.test(type) ? undefined : `takes one ${type}, not a list`;

@@ -30,6 +30,14 @@ describe('deployment plans', () => {
           calls++;
           assert.deepEqual(checkCall(call, step.os), [], `${name}: step ${step.id}`);
         }
+        for (const stage of step.pipeline ?? []) {
+          calls++;
+          assert.deepEqual(
+            checkCall(stage, step.os, { piped: true }),
+            [],
+            `${name}: step ${step.id} | ${stage.cmdlet}`,
+          );
+        }
       }
     }
     assert.ok(calls > 1000, `${calls} calls checked`);
@@ -71,6 +79,56 @@ describe('deployment plans', () => {
       assert.equal(step.parameters.ControllerType, 'SCSI');
       assert.equal(step.parameters.SupportPersistentReservations, true);
     }
+  });
+
+  it('prepare each shared disk once inside a guest, only while it is RAW, and witness it by the name it is added under', () => {
+    const plan = planOf(example('sql-csv-2012r2'));
+    const disks = plan.steps.filter((step) => step.id.startsWith('guest:disk:'));
+    // Three shared disks: each prepared in SQLVM01 (the first node that has it), then added by name.
+    assert.deepEqual(
+      disks.map((step) => `${step.id} ${step.runOn.kind === 'remote' ? step.runOn.computerName : 'here'}`),
+      [
+        'guest:disk:SqlData:prepare SQLVM01',
+        'guest:disk:SqlLog:prepare SQLVM01',
+        'guest:disk:Witness:prepare SQLVM01',
+        'guest:disk:SqlData:add here',
+        'guest:disk:SqlLog:add here',
+        'guest:disk:Witness:add here',
+      ],
+    );
+    const prepare = disks[2]!;
+    // Witness.vhdx is 1 GB at SCSI 0:3 in SQLVM01 (the OS disk is 0:0, SqlData 0:1, SqlLog 0:2).
+    assert.deepEqual(prepare.parameters.Number, {
+      ref: 'guestDiskNumber',
+      sizeBytes: 1073741824,
+      location: 3,
+      description: 'the number of the 1 GB disk at SCSI location 3 in SQLVM01 (shared disk Witness)',
+    });
+    assert.deepEqual(prepare.probe?.where, { PartitionStyle: 'RAW' });
+    assert.equal(prepare.probe?.doneWhen, 'notFound', 'formats only a disk that is still RAW');
+    assert.deepEqual(
+      prepare.pipeline?.map((stage) => stage.cmdlet),
+      ['New-Partition', 'Format-Volume'],
+    );
+    const create = plan.steps.find((step) => step.id === 'guest:cluster:create')!;
+    assert.equal(create.parameters.NoStorage, true);
+    assert.ok(
+      plan.steps.indexOf(create) > plan.steps.indexOf(prepare) &&
+        plan.steps.indexOf(create) < plan.steps.indexOf(disks[3]!),
+      'the cluster is made after the disks are prepared and before they are added',
+    );
+    assert.deepEqual(disks[5]!.set, { Name: 'Witness' });
+    const quorum = plan.steps.at(-1)!;
+    assert.deepEqual(quorum.parameters, { Cluster: 'SQLCLUS01', DiskWitness: 'Witness' });
+  });
+
+  it('make a guest CSV of a shared disk whose guest use is csv', () => {
+    const plan = planOf(example('fileserver-sofs-2016'));
+    const csv = plan.steps.filter((step) => step.cmdlet === 'Add-ClusterSharedVolume');
+    assert.deepEqual(
+      csv.map((step) => step.parameters),
+      [{ Name: 'Shares', Cluster: 'FSCLUS01' }],
+    );
   });
 
   it('give every step a unique id and a probe, except checks and idempotent settings', () => {

@@ -6,7 +6,7 @@
 import type { DeploymentPlan, PlanPhase, PlanStep } from '../../../../server/src/protocol';
 import type { FromPlanWebview, ToPlanWebview } from '../messages';
 import { element } from '../../webviewDom/element';
-import { callText, valueText } from '../planText';
+import { callText, probeText, valueText } from '../planText';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromPlanWebview): void };
 
@@ -96,15 +96,7 @@ function stepItem(step: PlanStep): HTMLElement {
     element(
       'div',
       'probe',
-      step.probe
-        ? `Done when: ${callText(step.probe)}${
-            step.probe.where
-              ? ` returns ${Object.entries(step.probe.where)
-                  .map(([k, v]) => `${k} = ${valueText(v)}`)
-                  .join(', ')}`
-              : ' returns anything'
-          }`
-        : 'Run every time: running it again changes nothing.',
+      step.probe ? probeText(step.probe) : 'Run every time: running it again changes nothing.',
     ),
   );
   return item;

@@ -260,7 +260,11 @@ function vmSteps(
   ];
 }
 
-/** Inside the guests: the Failover Clustering feature on every node, the cluster, its witness. */
+/**
+ * Inside the guests: the Failover Clustering feature on every node; each shared disk prepared
+ * once (initialized, one NTFS volume named after the disk); the cluster, made without storage so
+ * that each disk is added by name; guest CSVs; and the witness.
+ */
 function guestSteps(model: Definition): PlanStep[] {
   const guest = model.guestCluster;
   if (!guest) return [];
@@ -275,7 +279,6 @@ function guestSteps(model: Definition): PlanStep[] {
       .map((node) => node.vm?.guestOs?.value)
       .filter((os): os is string => os !== undefined)
       .sort((a, b) => (versionRank(a) ?? 0) - (versionRank(b) ?? 0))[0] ?? 'windowsServer2016';
-  const first = nodes[0]?.computerName ?? guestName;
   const target = { kind: 'guestCluster', name: guestName } as const;
   const steps: PlanStep[] = nodes.map(({ vm, computerName }) => ({
     id: `guest:${computerName}:feature`,
@@ -292,30 +295,74 @@ function guestSteps(model: Definition): PlanStep[] {
       where: { Installed: true },
     },
   }));
+  const disks = guestDisks(model, nodes);
+  steps.push(...disks.map((disk) => prepareDiskStep(disk, disk.os ?? guestOs)));
   steps.push({
     id: 'guest:cluster:create',
     title: `Create guest cluster ${guestName} of ${nodes.map((n) => n.computerName).join(', ')}`,
     phase: 'guestCluster',
     target,
-    runOn: { kind: 'remote', computerName: first },
+    // From this machine, like Failover Cluster Manager: run inside one node, New-Cluster would
+    // have to reach the other nodes on a second hop, which Kerberos refuses by default.
+    runOn: { kind: 'local' },
     os: guestOs,
     cmdlet: 'New-Cluster',
     parameters: {
       Name: guestName,
       Node: nodes.map((n) => n.computerName),
       ...(guest.staticAddress ? { StaticAddress: [guest.staticAddress.value] } : {}),
+      // The shared disks are added one by one below, each under its own name.
+      NoStorage: true,
     },
     probe: { cmdlet: 'Get-Cluster', parameters: { Name: guestName } },
   });
+  for (const disk of disks) {
+    steps.push({
+      id: `guest:disk:${disk.name}:add`,
+      title: `Add shared disk ${disk.name} to guest cluster ${guestName}`,
+      phase: 'guestCluster',
+      target: { kind: 'sharedDisk', name: disk.name },
+      // Locally, through -Cluster: the object found is handed to Add-ClusterDisk as it is.
+      runOn: { kind: 'local' },
+      os: guestOs,
+      cmdlet: 'Add-ClusterDisk',
+      parameters: {
+        InputObject: {
+          ref: 'availableClusterDisk',
+          sizeBytes: disk.sizeBytes,
+          cluster: guestName,
+          description: `the disk of ${disk.sizeBytes / gib} GB that guest cluster ${guestName} can add (shared disk ${disk.name})`,
+        },
+        Cluster: guestName,
+      },
+      // The new disk resource is named after the shared disk, so the witness can name it.
+      set: { Name: disk.name },
+      probe: { cmdlet: 'Get-ClusterResource', parameters: { Name: disk.name, Cluster: guestName } },
+    });
+    if (disk.use === 'csv') {
+      steps.push({
+        id: `guest:disk:${disk.name}:csv`,
+        title: `Make ${disk.name} a Cluster Shared Volume of ${guestName}`,
+        phase: 'guestCluster',
+        target: { kind: 'sharedDisk', name: disk.name },
+        runOn: { kind: 'local' },
+        os: guestOs,
+        cmdlet: 'Add-ClusterSharedVolume',
+        parameters: { Name: disk.name, Cluster: guestName },
+        probe: { cmdlet: 'Get-ClusterSharedVolume', parameters: { Name: disk.name, Cluster: guestName } },
+      });
+    }
+  }
   const quorum = guest.quorum;
   const witness = quorum?.witness?.value;
   const quorumParameters: Record<string, PlanValue> | undefined =
     witness === 'disk'
-      ? {
-          DiskWitness: {
-            ref: `clusterDisk:${quorum?.disk?.value ?? ''}`,
-            description: `the guest cluster's disk resource on shared disk ${quorum?.disk?.value ?? ''}`,
-          },
+      ? // The disk resource was named after the shared disk when it was added.
+        {
+          DiskWitness:
+            disks.find((d) => d.name.toLowerCase() === quorum?.disk?.value.toLowerCase())?.name ??
+            quorum?.disk?.value ??
+            '',
         }
       : witness === 'fileShare'
         ? { FileShareWitness: quorum?.path?.value ?? '' }
@@ -334,7 +381,7 @@ function guestSteps(model: Definition): PlanStep[] {
       title: `Set the quorum witness of ${guestName} (${witness})`,
       phase: 'guestCluster',
       target,
-      runOn: { kind: 'remote', computerName: first },
+      runOn: { kind: 'local' },
       os: guestOs,
       cmdlet: 'Set-ClusterQuorum',
       // Setting the same witness again changes nothing: the step needs no probe.
@@ -342,6 +389,82 @@ function guestSteps(model: Definition): PlanStep[] {
     });
   }
   return steps;
+}
+
+interface GuestDisk {
+  readonly name: string;
+  readonly use: string;
+  /** Its size once deployed (after any resize): how the guest tells it apart. */
+  readonly sizeBytes: number;
+  /** The first guest node that has it, and the SCSI location it has there. */
+  readonly computerName: string;
+  readonly location: number;
+  /** That node's guest OS, whose Storage cmdlets prepare the disk. */
+  readonly os: string | undefined;
+}
+
+/** The shared disks the guest cluster's nodes attach, each with the first node that has it. */
+function guestDisks(
+  model: Definition,
+  nodes: readonly { readonly vm: VirtualMachine | undefined; readonly computerName: string }[],
+): GuestDisk[] {
+  const found = new Map<string, GuestDisk>();
+  for (const { vm, computerName } of nodes) {
+    if (!vm) continue;
+    for (const slot of attachmentSlots(vm)) {
+      const key = slot.disk.toLowerCase();
+      const disk = model.sharedDisks.find((d) => d.name?.value.toLowerCase() === key);
+      if (!disk?.name || found.has(key)) continue;
+      const sizeGB = disk.resizeToGB?.value ?? disk.sizeGB?.value ?? 0;
+      found.set(key, {
+        name: disk.name.value,
+        use: disk.guestUse?.value ?? 'data',
+        sizeBytes: sizeGB * gib,
+        computerName,
+        location: slot.location,
+        os: vm.guestOs?.value,
+      });
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * Initializes a shared disk inside one guest and gives it one NTFS volume labelled with its
+ * name. The probe makes it run only while the disk is still RAW, so formatting can never reach a
+ * disk that holds anything.
+ */
+function prepareDiskStep(disk: GuestDisk, os: string): PlanStep {
+  const number: PlanValue = {
+    ref: 'guestDiskNumber',
+    sizeBytes: disk.sizeBytes,
+    location: disk.location,
+    description: `the number of the ${disk.sizeBytes / gib} GB disk at SCSI location ${disk.location} in ${disk.computerName} (shared disk ${disk.name})`,
+  };
+  return {
+    id: `guest:disk:${disk.name}:prepare`,
+    title: `Initialize shared disk ${disk.name} in ${disk.computerName} with one NTFS volume`,
+    phase: 'guestCluster',
+    target: { kind: 'sharedDisk', name: disk.name },
+    runOn: { kind: 'remote', computerName: disk.computerName },
+    os,
+    cmdlet: 'Initialize-Disk',
+    parameters: { Number: number, PartitionStyle: 'GPT', PassThru: true },
+    pipeline: [
+      { cmdlet: 'New-Partition', parameters: { UseMaximumSize: true } },
+      {
+        cmdlet: 'Format-Volume',
+        // NTFS labels hold 32 characters.
+        parameters: { FileSystem: 'NTFS', NewFileSystemLabel: disk.name.slice(0, 32), Confirm: false },
+      },
+    ],
+    probe: {
+      cmdlet: 'Get-Disk',
+      parameters: { Number: number },
+      where: { PartitionStyle: 'RAW' },
+      doneWhen: 'notFound',
+    },
+  };
 }
 
 function sectorSizes(disk: SharedDisk): Record<string, number> {
