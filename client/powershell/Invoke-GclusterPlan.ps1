@@ -14,8 +14,9 @@ the guest cluster's entry for an available disk) are found by the fixed finders 
 size and SCSI location the plan gives. A step whose output goes through further cmdlets runs one
 of the fixed pipelines below.
 
-Secrets (a cloud witness access key) arrive as one JSON object on standard input, never as
-arguments, and are never written out. With -WhatIf, each step that would run is reported and
+Secrets (a cloud witness access key) and a credential for remoting into the guests arrive as one
+JSON object on standard input ({ "secrets": { name: value }, "credential": { "userName", "password" } }),
+never as arguments, and are never written out. With -WhatIf, each step that would run is reported and
 nothing is changed. Works in Windows PowerShell 5.1 and PowerShell 7.
 #>
 [CmdletBinding(SupportsShouldProcess = $true)]
@@ -132,6 +133,9 @@ function ConvertTo-Parameters($Object, [hashtable] $Secrets, $RunOn) {
 
 # Runs one of the fixed script blocks here or, for a step inside a guest, there through remoting.
 function Invoke-Call([scriptblock] $Block, [object[]] $Arguments, $RunOn) {
+    if ($RunOn.kind -eq 'remote' -and $null -ne $script:credential) {
+        return Invoke-Command -ComputerName $RunOn.computerName -Credential $script:credential -ScriptBlock $Block -ArgumentList $Arguments
+    }
     if ($RunOn.kind -eq 'remote') {
         return Invoke-Command -ComputerName $RunOn.computerName -ScriptBlock $Block -ArgumentList $Arguments
     }
@@ -176,10 +180,17 @@ function Get-Stages($Step) {
 
 $plan = ConvertFrom-Json -InputObject (Get-Content -LiteralPath $PlanPath -Raw)
 $secrets = @{}
+$credential = $null
 $stdin = [Console]::In.ReadToEnd()
 if ($stdin.Trim() -ne '') {
-    foreach ($property in (ConvertFrom-Json -InputObject $stdin).PSObject.Properties) {
-        $secrets[$property.Name] = $property.Value
+    $given = ConvertFrom-Json -InputObject $stdin
+    if ($null -ne $given.PSObject.Properties['secrets'] -and $null -ne $given.secrets) {
+        foreach ($property in $given.secrets.PSObject.Properties) { $secrets[$property.Name] = $property.Value }
+    }
+    if ($null -ne $given.PSObject.Properties['credential'] -and $null -ne $given.credential) {
+        $password = [System.Security.SecureString]::new()
+        foreach ($character in ([string] $given.credential.password).ToCharArray()) { $password.AppendChar($character) }
+        $credential = [System.Management.Automation.PSCredential]::new([string] $given.credential.userName, $password)
     }
 }
 

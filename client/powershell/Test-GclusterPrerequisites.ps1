@@ -51,4 +51,4 @@ foreach ($name in $HostNames.Split(',')) {
     }
 }
 
-Write-Output (ConvertTo-Json -InputObject @{ type = 'result' } -Compress)
+Write-Output (ConvertTo-Json -InputObject @{ type = 'result' } -Compress -Depth 2)

@@ -81,6 +81,8 @@ export async function activate(context: ExtensionContext): Promise<GclusterApi> 
   register('gcluster.addLiveCluster', (name) => live.add(name));
   register('gcluster.removeLiveCluster', (node) => live.remove(node));
   register('gcluster.refreshLiveClusters', (node) => live.refresh(node));
+  register('gcluster.exportLiveCluster', (node) => live.export(node));
+  register('gcluster.signInToGuests', (node) => live.signIn(node));
   register('gcluster.compareWithDefinition', async (target) => {
     const uri = targetUri(target);
     return live.compare(uri ?? '', uri ? (await source.fetch([uri]))?.[0] : undefined);

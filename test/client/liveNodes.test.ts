@@ -38,8 +38,33 @@ describe('Live Clusters rows', () => {
       '      SqlLog.vhdx — IDE 0:1 · VHDX Fixed 100 GB [file-binary]',
       '      Witness.vhdx — SCSI 0:3 · shared · VHDX Fixed 1 GB [file-binary]',
       '    LEGACY-APP — Off · Gen 1 · on HV01 · not highly available [vm !off]',
+      '  Guest cluster SQLCLUS01 — 2 nodes · NodeAndDiskMajority · Witness [organization !ok]',
+      '    SQLVM01 — Up [vm !ok]',
+      '    SQLVM02 — Up [vm !ok]',
+      '    Quorum — NodeAndDiskMajority · Witness [law]',
       '  Quorum — NodeAndDiskMajority · Cluster Disk 3 [law]',
     ]);
+  });
+
+  it('offer Sign In on a guest cluster that refused this identity, and only then', () => {
+    const rows = (error: string) =>
+      liveClusterNode('hvclus01', {
+        inventory: { ...simulatedInventory, guestClusters: [{ vms: ['SQLVM01', 'SQLVM02'], error }] },
+      }).children.find((row) => row.label.startsWith('Guest cluster'))!;
+    const refused = rows('Connecting to remote server SQLVM01 failed: Access is denied.\nmore');
+    assert.deepEqual(
+      [refused.label, refused.description, refused.contextValue, refused.health],
+      [
+        'Guest cluster in SQLVM01, SQLVM02',
+        'not reachable: Connecting to remote server SQLVM01 failed: Access is denied.',
+        'liveGuestSignIn',
+        'warning',
+      ],
+    );
+    assert.equal(
+      rows('WinRM cannot complete the operation. The computer is off.').contextValue,
+      'liveGuestUnreachable',
+    );
   });
 
   it('say why a cluster could not be read, or that it is not read yet', () => {

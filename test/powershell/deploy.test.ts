@@ -29,7 +29,12 @@ describe('deploying a plan (against the PowerShell stand-in and a simulated clus
       ),
     ).model,
   );
-  const state = () => JSON.parse(readFileSync(stateFile, 'utf8')) as { done: string[]; secrets: unknown };
+  const state = () =>
+    JSON.parse(readFileSync(stateFile, 'utf8')) as {
+      done: string[];
+      secrets: unknown;
+      credentialUser?: string;
+    };
   const setState = (value: object) => writeFileSync(stateFile, JSON.stringify({ done: [], ...value }));
 
   before(() => {
@@ -69,6 +74,18 @@ describe('deploying a plan (against the PowerShell stand-in and a simulated clus
     // The secret went in on standard input; the plan file (with the hostile names) is gone.
     assert.deepEqual(state().secrets, { 'Access key of storage account contosowitness': 'k3y-S3cret' });
     assert.deepEqual(readdirSync(work), []);
+  });
+
+  it('passes a remoting credential on standard input only, never in the arguments', async () => {
+    setState({});
+    const seen: string[] = [];
+    const summary = await deploy({
+      credential: { userName: 'CORP\\deployer', password: 'p@ss; $(x)' },
+      onEvent: (event) => seen.push(JSON.stringify(event)),
+    });
+    assert.equal(summary.failed, undefined);
+    assert.equal(state().credentialUser, 'CORP\\deployer');
+    assert.ok(!seen.some((line) => line.includes('p@ss')), 'no report carries the password');
   });
 
   it('changes nothing on a second run', async () => {

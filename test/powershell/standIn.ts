@@ -14,7 +14,8 @@
  *   `-WhatIf` reports what would run and changes nothing. It also records the secrets it was given.
  * - `Get-GclusterInventory.ps1`: the inventory of the simulated cluster in GCLUSTER_STAND_IN_INVENTORY
  *   (a JSON file) for `-ClusterName`, or the error a missing cluster gives; each run is counted
- *   in that file's `runs`.
+ *   in that file's `runs`. With `guestAuth` there, the guests refuse remoting ("Access is denied")
+ *   unless standard input brings that credential.
  * - `Test-GclusterPrerequisites.ps1`: the checker's protocol, from a simulated machine: the modules
  *   are there, the session is not elevated, and a host named `unreachable` refuses remoting.
  */
@@ -66,10 +67,30 @@ async function main(): Promise<void> {
       const file = process.env.GCLUSTER_STAND_IN_INVENTORY ?? '';
       const simulated = JSON.parse(readFileSync(file, 'utf8')) as {
         runs?: number;
-        inventory: { cluster: { name: string } };
+        /** The user the guests let in; without it (or with another), they refuse remoting. */
+        guestAuth?: { userName: string; password: string };
+        credentialUser?: string;
+        inventory: {
+          cluster: { name: string };
+          guestClusters?: { reachedThrough?: string; vms?: string[] }[];
+        };
+      };
+      const given = JSON.parse((await readInput()) || '{}') as {
+        credential?: { userName: string; password: string };
       };
       simulated.runs = (simulated.runs ?? 0) + 1;
+      if (given.credential) simulated.credentialUser = given.credential.userName;
       writeFileSync(file, JSON.stringify(simulated));
+      const auth = simulated.guestAuth;
+      if (
+        auth &&
+        (given.credential?.userName !== auth.userName || given.credential.password !== auth.password)
+      ) {
+        simulated.inventory.guestClusters = (simulated.inventory.guestClusters ?? []).map((guest) => ({
+          vms: guest.vms ?? [guest.reachedThrough ?? ''],
+          error: `Connecting to remote server ${guest.reachedThrough ?? ''} failed: Access is denied.`,
+        }));
+      }
       if (simulated.inventory.cluster.name.toLowerCase() !== (option('ClusterName') ?? '').toLowerCase()) {
         process.stderr.write(
           `Get-Cluster : The cluster service is not running on '${option('ClusterName') ?? ''}'.\n`,
@@ -113,6 +134,8 @@ interface SimulatedCluster {
   failAt?: string;
   delayMs?: number;
   secrets?: unknown;
+  /** The user name of the credential the executor was given (the password is not kept). */
+  credentialUser?: string;
 }
 
 async function executor(): Promise<void> {
@@ -122,7 +145,12 @@ async function executor(): Promise<void> {
     steps: { id: string; title: string }[];
   };
   const whatIf = scriptArgs.includes('-WhatIf');
-  state.secrets = JSON.parse((await readInput()) || '{}');
+  const given = JSON.parse((await readInput()) || '{}') as {
+    secrets?: unknown;
+    credential?: { userName: string };
+  };
+  state.secrets = given.secrets ?? {};
+  if (given.credential) state.credentialUser = given.credential.userName;
   const save = () => writeFileSync(stateFile, JSON.stringify(state));
   let done = 0;
   let skipped = 0;

@@ -9,7 +9,10 @@ import {
   type DeployEvent,
   type DeploySummary,
 } from '../powershell/deployPlan';
+import { isAuthenticationFailure } from '../powershell/credential';
+import type { RemotingCredential } from '../powershell/inspect';
 import { locateConfiguredPowerShell } from './powerShellPath';
+import { askRemotingCredential } from './remotingCredential';
 import { withCancellableProgress } from './progress';
 import { planFor, restrictedMessage } from './planDeployment';
 
@@ -17,7 +20,12 @@ import { planFor, restrictedMessage } from './planDeployment';
 export interface DeployArgs {
   readonly confirmed?: boolean;
   readonly whatIf?: boolean;
+  /** For remoting into the guests; otherwise asked for when a guest refuses the signed-in identity. */
+  readonly credential?: RemotingCredential;
 }
+
+/** Credentials given in this window, by guest cluster: memory only, gone when the window closes. */
+const credentials = new Map<string, RemotingCredential>();
 
 /** A deployment that runs this long is stopped: a step that hangs must not hold the window forever. */
 const deployTimeoutMs = 4 * 60 * 60 * 1000;
@@ -62,24 +70,65 @@ export async function deploy(
     void window.showErrorMessage(located.missing);
     return undefined;
   }
+  const key = plan.guestCluster.toLowerCase();
+  if (args.credential) credentials.set(key, args.credential);
+  for (;;) {
+    const credential = credentials.get(key);
+    const summary = await run(context, log, plan, located.executable, secrets, whatIf, credential);
+    const refused =
+      summary.failed !== undefined &&
+      isAuthenticationFailure(summary.failed.message) &&
+      plan.steps.find((step) => step.id === summary.failed?.step)?.runOn.kind === 'remote';
+    if (!refused) {
+      report(summary, plan.guestCluster, whatIf, log);
+      return summary;
+    }
+    // A guest refused this identity: another one may get in, and the run continues where it stopped.
+    const choice = await window.showErrorMessage(
+      `${plan.guestCluster}: ${summary.failed!.step} was refused: ${summary.failed!.message}`,
+      'Sign In and Continue',
+      'Show Output',
+    );
+    if (choice === 'Show Output') void commands.executeCommand('gcluster.showOutput');
+    const given =
+      choice === 'Sign In and Continue'
+        ? await askRemotingCredential(`Sign in to the guests of ${plan.guestCluster}`)
+        : undefined;
+    if (!given) return summary;
+    credentials.set(key, given);
+    log.info(`Continuing ${plan.guestCluster} as ${given.userName}.`);
+  }
+}
+
+async function run(
+  context: ExtensionContext,
+  log: Logger,
+  plan: DeploymentPlan,
+  executable: string,
+  secrets: Readonly<Record<string, string>>,
+  whatIf: boolean,
+  credential: RemotingCredential | undefined,
+): Promise<DeploySummary> {
+  const hidden = { ...secrets, ...(credential ? { password: credential.password } : {}) };
   log.info(
-    `${whatIf ? 'Dry run of' : 'Deploying'} ${plan.guestCluster} (${plan.steps.length} steps) with ${located.executable}.`,
+    `${whatIf ? 'Dry run of' : 'Deploying'} ${plan.guestCluster} (${plan.steps.length} steps) with ${executable}${credential ? `, remoting as ${credential.userName}` : ''}.`,
   );
   let reported = 0;
-  const summary = await withCancellableProgress(
+  return withCancellableProgress(
     `${whatIf ? 'Dry run' : 'Deploying'} ${plan.guestCluster}`,
     (signal, progress) =>
       deployPlan({
-        executable: located.executable,
+        executable: executable,
         scriptsFolder: context.asAbsolutePath('client/powershell'),
         workFolder: context.globalStorageUri.fsPath,
         plan,
         secrets,
+        ...(credential ? { credential } : {}),
         whatIf,
         timeoutMs: deployTimeoutMs,
         signal,
         onEvent: (event) => {
-          log.info(redact(eventText(event), secrets));
+          log.info(redact(eventText(event), hidden));
           if (event.type === 'started' || event.type === 'skipped' || event.type === 'wouldRun') {
             reported++;
             progress(`${reported}/${plan.steps.length} ${event.title}`, 100 / plan.steps.length);
@@ -87,8 +136,6 @@ export async function deploy(
         },
       }),
   );
-  report(summary, plan.guestCluster, whatIf, log);
-  return summary;
 }
 
 function report(summary: DeploySummary, cluster: string, whatIf: boolean, log: Logger): void {

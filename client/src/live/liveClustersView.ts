@@ -18,7 +18,9 @@ import {
 import { restrictedMessage } from '../commands/planDeployment';
 import { locateConfiguredPowerShell } from '../commands/powerShellPath';
 import type { Logger } from '../logger';
-import { inspectCluster, type Inventory } from '../powershell/inspect';
+import { askRemotingCredential } from '../commands/remotingCredential';
+import { inspectCluster, type Inventory, type RemotingCredential } from '../powershell/inspect';
+import { exportDefinition, guestGroups } from './exportDefinition';
 import type { DefinitionOverview } from '../../../server/src/protocol';
 import { findDrift, type DriftFinding } from './drift';
 import { liveClusterNode, type LiveHealth, type LiveNode, type LiveState } from './liveNodes';
@@ -42,6 +44,8 @@ const clusterName = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-
  */
 export class LiveClustersView implements TreeDataProvider<LiveNode>, Disposable {
   private readonly states = new Map<string, LiveState>();
+  /** Credentials for the guests, by connection: memory only, gone when the window closes. */
+  private readonly credentials = new Map<string, RemotingCredential>();
   private readonly changed = new EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly view = window.createTreeView(liveClustersViewId, {
@@ -96,7 +100,103 @@ export class LiveClustersView implements TreeDataProvider<LiveNode>, Disposable 
       this.connections.filter((c) => c.toLowerCase() !== connection.toLowerCase()),
     );
     this.states.delete(connection.toLowerCase());
+    this.credentials.delete(connection.toLowerCase());
     this.changed.fire();
+  }
+
+  /**
+   * Sign In to the Guests: asks for a user name and password (a task or a test may pass them),
+   * keeps them in memory for this window, and reads the cluster again with them.
+   */
+  async signIn(target?: unknown): Promise<Inventory | undefined> {
+    if (!workspace.isTrusted) {
+      void window.showWarningMessage(restrictedMessage);
+      return undefined;
+    }
+    const given = target as { connection?: unknown; credential?: RemotingCredential } | undefined;
+    const connection = typeof given?.connection === 'string' ? given.connection : this.connectionOf(target);
+    if (!connection) return undefined;
+    const credential =
+      given?.credential ?? (await askRemotingCredential(`Sign in to the guests on ${connection}`));
+    if (!credential) return undefined;
+    this.credentials.set(connection.toLowerCase(), credential);
+    return this.refresh(connection);
+  }
+
+  /**
+   * Export Live Cluster: writes a definition of one guest cluster as it runs, from the last
+   * reading of its host cluster (or a new one), to a file the user picks, and opens it.
+   */
+  async export(target?: unknown): Promise<string | undefined> {
+    if (!workspace.isTrusted) {
+      void window.showWarningMessage(restrictedMessage);
+      return undefined;
+    }
+    const given = target as { connection?: unknown; target?: unknown } | undefined;
+    const connection =
+      typeof given?.connection === 'string'
+        ? given.connection
+        : (this.connectionOf(target) ??
+          (this.connections.length === 1
+            ? this.connections[0]
+            : await window.showQuickPick(this.connections, { title: 'Export which live cluster?' })));
+    if (!connection) {
+      if (this.connections.length === 0) void window.showInformationMessage('Add a live cluster first.');
+      return undefined;
+    }
+    const inventory = this.states.get(connection.toLowerCase())?.inventory ?? (await this.add(connection));
+    if (!inventory) return undefined;
+    const groups = guestGroups(inventory);
+    if (groups.length === 0) {
+      void window.showInformationMessage(
+        `No two VMs on ${connection} share a disk: there is no guest cluster to export.`,
+      );
+      return undefined;
+    }
+    const label = (index: number) =>
+      groups[index]!.guest?.name ?? `Guest cluster in ${groups[index]!.vms.map((vm) => vm.name).join(', ')}`;
+    const picked =
+      groups.length === 1
+        ? 0
+        : (
+            await window.showQuickPick(
+              groups.map((group, index) => ({
+                label: label(index),
+                description: group.vms.map((vm) => vm.name).join(', '),
+                index,
+              })),
+              { title: `Export which guest cluster of ${connection}?` },
+            )
+          )?.index;
+    if (picked === undefined) return undefined;
+    const exported = exportDefinition(inventory, groups[picked]!);
+    const folder = workspace.workspaceFolders?.[0]?.uri;
+    const fileName = `${(groups[picked]!.guest?.name ?? groups[picked]!.vms[0]!.name).replace(/[^A-Za-z0-9._-]/g, '_')}.gcluster.yaml`;
+    const uri =
+      typeof given?.target === 'string'
+        ? Uri.parse(given.target)
+        : await window.showSaveDialog({
+            title: `Export ${label(picked)} as a definition`,
+            filters: { 'Guest cluster definition': ['gcluster.yaml', 'yaml'] },
+            ...(folder ? { defaultUri: Uri.joinPath(folder, fileName) } : {}),
+          });
+    if (!uri) return undefined;
+    await workspace.fs.writeFile(uri, new TextEncoder().encode(exported.text));
+    await window.showTextDocument(uri);
+    this.log.info(`Exported ${label(picked)} from ${connection} to ${uri.toString(true)}.`);
+    if (exported.guesses.length > 0) {
+      void window.showInformationMessage(
+        `${exported.guesses.length} values could not be read from ${connection} and are marked with a comment in the file: ${exported.guesses[0]}`,
+      );
+    }
+    return uri.toString();
+  }
+
+  /** The connection a row belongs to (its id starts with it). */
+  private connectionOf(node: unknown): string | undefined {
+    if (typeof node === 'string') return node;
+    const key = (node as LiveNode | undefined)?.id?.split('\u0000')[1];
+    return key ? (this.connections.find((c) => c.toLowerCase() === key) ?? key) : undefined;
   }
 
   /** Reads one connection (or every one) again: one PowerShell process per connection. */
@@ -130,6 +230,7 @@ export class LiveClustersView implements TreeDataProvider<LiveNode>, Disposable 
           scriptsFolder: this.context.asAbsolutePath('client/powershell'),
           clusterName: connection,
           timeoutMs: 5 * 60 * 1000,
+          ...(this.credentials.has(key) ? { credential: this.credentials.get(key)! } : {}),
         });
         this.states.set(key, { inventory, refreshedAt: new Date() });
         this.log.info(`Read ${connection}: ${inventory.nodes.length} nodes, ${inventory.vms.length} VMs.`);

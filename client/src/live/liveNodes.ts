@@ -1,4 +1,12 @@
-import type { Inventory, InventoryDisk, InventoryVm } from '../powershell/inspect';
+import { isAuthenticationFailure } from '../powershell/credential';
+import {
+  isReachableGuest,
+  type Inventory,
+  type InventoryDisk,
+  type InventoryGuestCluster,
+  type InventoryUnreachableGuest,
+  type InventoryVm,
+} from '../powershell/inspect';
 import type { DriftFinding } from './drift';
 
 /** How a row's icon is coloured: by what the cluster says of the thing. */
@@ -130,6 +138,9 @@ export function liveClusterNode(connection: string, state: LiveState): LiveNode 
         },
         inventory.vms.map((vm) => vmNode(vm, (...parts) => id('vm', vm.name, ...parts))),
       ),
+      ...(inventory.guestClusters ?? []).map((guest, index) =>
+        guestClusterNode(guest, (...parts) => id('guest', String(index), ...parts)),
+      ),
       ...(state.drift
         ? [
             row(
@@ -177,6 +188,60 @@ export function liveClusterNode(connection: string, state: LiveState): LiveNode 
   };
 }
 
+/** A guest cluster as it answered from inside one of its VMs, or the VMs that did not answer and why. */
+function guestClusterNode(
+  guest: InventoryGuestCluster | InventoryUnreachableGuest,
+  id: (...parts: string[]) => string,
+): LiveNode {
+  if (!isReachableGuest(guest)) {
+    const signIn = isAuthenticationFailure(guest.error);
+    return {
+      id: id(),
+      label: `Guest cluster in ${guest.vms.join(', ')}`,
+      description: `not reachable: ${firstLine(guest.error)}`,
+      tooltip: `None of ${guest.vms.join(', ')} answered PowerShell remoting.\n${guest.error}${signIn ? '\nSign in to the guests to read it with another identity.' : ''}`,
+      icon: 'plug',
+      health: 'warning',
+      // Only a refusal of this identity offers Sign In: a password does not reach a VM that is off.
+      contextValue: signIn ? 'liveGuestSignIn' : 'liveGuestUnreachable',
+      children: [],
+    };
+  }
+  const down = guest.nodes.filter((node) => node.state !== 'Up').length;
+  const quorum = [guest.quorum.type, guest.quorum.resource].filter((part) => part !== '').join(' · ');
+  return {
+    id: id(),
+    label: `Guest cluster ${guest.name}`,
+    description: `${guest.nodes.length} nodes${down > 0 ? ` (${down} not up)` : ''} · ${quorum}`,
+    tooltip: `Guest cluster ${guest.name} (${guest.domain}), read through ${guest.reachedThrough}`,
+    icon: 'organization',
+    health: down > 0 ? 'warning' : 'ok',
+    contextValue: 'liveGuestCluster',
+    children: [
+      ...guest.nodes.map((node) => ({
+        id: id('node', node.name),
+        label: node.name,
+        description: node.state,
+        tooltip: `${node.name}: ${node.state}`,
+        icon: 'vm',
+        health: (node.state === 'Up' ? 'ok' : node.state === 'Paused' ? 'warning' : 'error') as LiveHealth,
+        contextValue: 'liveGuestNode',
+        children: [],
+      })),
+      {
+        id: id('quorum'),
+        label: 'Quorum',
+        description: quorum,
+        tooltip: `Quorum of ${guest.name}: ${guest.quorum.type}${guest.quorum.resource ? ` with ${guest.quorum.resource} (${guest.quorum.resourceType})` : ', no witness'}`,
+        icon: 'law',
+        health: undefined,
+        contextValue: 'liveGuestQuorum',
+        children: [],
+      },
+    ],
+  };
+}
+
 function vmNode(vm: InventoryVm, id: (...parts: string[]) => string): LiveNode {
   const facts = [
     vm.state,
@@ -190,6 +255,11 @@ function vmNode(vm: InventoryVm, id: (...parts: string[]) => string): LiveNode {
     description: facts.filter((fact) => fact !== '').join(' · '),
     tooltip: [
       `${vm.name} on ${vm.host}: ${vm.state}`,
+      ...(vm.processorCount
+        ? [
+            `${vm.processorCount} virtual processors, ${Math.round(((vm.memoryStartupBytes ?? 0) / 1024 ** 3) * 100) / 100} GB ${vm.dynamicMemoryEnabled ? 'dynamic' : 'static'} memory`,
+          ]
+        : []),
       vm.antiAffinityClassNames.length > 0
         ? `Anti-affinity: ${vm.antiAffinityClassNames.join(', ')}`
         : 'No anti-affinity class',

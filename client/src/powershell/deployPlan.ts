@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DeploymentPlan, PlanValue } from '../../../server/src/protocol';
+import type { RemotingCredential } from './inspect';
 import { runScript, type ScriptEvent } from './runScript';
 
 export interface DeployOptions {
@@ -13,6 +14,8 @@ export interface DeployOptions {
   readonly plan: DeploymentPlan;
   /** Values of the plan's `{ secret }` parameters, by name: sent on standard input only. */
   readonly secrets: Readonly<Record<string, string>>;
+  /** For remoting into the guests, when the signed-in identity is not enough: stdin only. */
+  readonly credential?: RemotingCredential;
   readonly whatIf: boolean;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
@@ -76,12 +79,17 @@ export async function deployPlan(options: DeployOptions): Promise<DeploySummary>
   let skipped = 0;
   let wouldRun = 0;
   let failed: DeploySummary['failed'];
+  // Every value that must never reach the log: the secrets and the password.
+  const hidden = {
+    ...options.secrets,
+    ...(options.credential ? { password: options.credential.password } : {}),
+  };
   try {
     const result = await runScript({
       executable: options.executable,
       script: path.join(options.scriptsFolder, 'Invoke-GclusterPlan.ps1'),
       args: ['-PlanPath', planFile, ...(options.whatIf ? ['-WhatIf'] : [])],
-      input: `${JSON.stringify(options.secrets)}\n`,
+      input: `${JSON.stringify({ secrets: options.secrets, ...(options.credential ? { credential: options.credential } : {}) })}\n`,
       timeoutMs: options.timeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
       onEvent: (raw: ScriptEvent) => {
@@ -89,7 +97,8 @@ export async function deployPlan(options: DeployOptions): Promise<DeploySummary>
         if (event.type === 'done') done++;
         else if (event.type === 'skipped') skipped++;
         else if (event.type === 'wouldRun') wouldRun++;
-        else if (event.type === 'error') failed = { step: event.step, message: event.message };
+        else if (event.type === 'error')
+          failed = { step: event.step, message: redact(event.message, hidden) };
         options.onEvent?.(event);
       },
     });
@@ -100,7 +109,7 @@ export async function deployPlan(options: DeployOptions): Promise<DeploySummary>
       ...(failed ? { failed } : {}),
       ...(result.stopped ? { stopped: result.stopped } : {}),
       exitCode: result.exitCode,
-      stderr: redact(result.stderr, options.secrets),
+      stderr: redact(result.stderr, hidden),
     };
   } finally {
     rmSync(planFile, { force: true });

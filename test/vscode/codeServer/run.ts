@@ -125,7 +125,14 @@ function powerShellStandIn(base: string, userDataDir: string): Record<string, st
   fs.mkdirSync(machine, { recursive: true });
   fs.writeFileSync(path.join(machine, 'settings.json'), JSON.stringify({ 'gcluster.powershell.path': pwsh }));
   const inventory = path.join(base, 'simulated-inventory.json');
-  fs.writeFileSync(inventory, JSON.stringify({ inventory: simulatedInventory }));
+  // The guests let in only this user: the view must offer Sign In, and the password must arrive.
+  fs.writeFileSync(
+    inventory,
+    JSON.stringify({
+      inventory: simulatedInventory,
+      guestAuth: { userName: 'CORP\\gcadmin', password: "Pa55;$(w0rd)'" },
+    }),
+  );
   return { GCLUSTER_STAND_IN_STATE: state, GCLUSTER_STAND_IN_INVENTORY: inventory };
 }
 

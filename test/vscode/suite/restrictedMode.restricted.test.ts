@@ -69,6 +69,17 @@ suite('Restricted Mode', () => {
     assert.equal(deployed, undefined);
     assert.equal(await vscode.commands.executeCommand('gcluster.checkPrerequisites'), undefined);
     assert.equal(await vscode.commands.executeCommand('gcluster.addLiveCluster', 'HVCLUS01'), undefined);
+    assert.equal(
+      await vscode.commands.executeCommand('gcluster.exportLiveCluster', { connection: 'HVCLUS01' }),
+      undefined,
+    );
+    assert.equal(
+      await vscode.commands.executeCommand('gcluster.signInToGuests', {
+        connection: 'HVCLUS01',
+        credential: { userName: 'u', password: 'p' },
+      }),
+      undefined,
+    );
   });
 
   test('the views and editing commands are there', async () => {
