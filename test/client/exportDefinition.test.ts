@@ -34,7 +34,7 @@ describe('Export Live Cluster', () => {
     assert.match(text, /os: windowsServer2012R2/);
     assert.match(
       text,
-      /- \{ name: Witness, path: C:\\ClusterStorage\\Volume1\\Shared\\Witness.vhdx, sizeGB: 1, type: fixed, guestUse: witness \}/,
+      /- \{ name: Witness, path: C:\\ClusterStorage\\Volume3\\Shared\\Witness.vhdx, sizeGB: 1, type: fixed, guestUse: witness \}/,
     );
     assert.match(text, /quorum: \{ witness: disk, disk: Witness \}/);
     assert.match(text, /memory: \{ startupGB: 16 \}/);

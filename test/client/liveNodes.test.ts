@@ -19,13 +19,16 @@ describe('Live Clusters rows', () => {
       '    HV01 — Up [server !ok]',
       '    HV02 — Up [server !ok]',
       '    HV03 — Down [server !error]',
-      '  Cluster Shared Volumes — 2 [database]',
+      '  Cluster Shared Volumes — 3 [database]',
       '    C:\\ClusterStorage\\Volume1 — Online · owner HV01 [layers !ok]',
       '      HV01 — direct I/O [arrow-swap !ok]',
       '      HV02 — direct I/O [arrow-swap !ok]',
       '    C:\\ClusterStorage\\Volume2 — Online · owner HV01 · redirected on HV02 [layers !warning]',
       '      HV01 — direct I/O [arrow-swap !ok]',
       '      HV02 — FileSystemRedirected (redirected I/O) [arrow-swap !warning]',
+      '    C:\\ClusterStorage\\Volume3 — Online · owner HV02 [layers !ok]',
+      '      HV01 — direct I/O [arrow-swap !ok]',
+      '      HV02 — direct I/O [arrow-swap !ok]',
       '  Virtual machines — 3 [vm]',
       '    SQLVM01 — Running · Gen 2 · on HV01 [vm !ok]',
       '      os.vhdx — SCSI 0:0 · VHDX Dynamic 60 GB [file-binary]',
@@ -42,7 +45,7 @@ describe('Live Clusters rows', () => {
       '    SQLVM01 — Up [vm !ok]',
       '    SQLVM02 — Up [vm !ok]',
       '    Quorum — NodeAndDiskMajority · Witness [law]',
-      '  Quorum — NodeAndDiskMajority · Cluster Disk 3 [law]',
+      '  Quorum — NodeAndDiskMajority · Cluster Disk 4 [law]',
     ]);
   });
 

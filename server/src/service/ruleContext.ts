@@ -1,4 +1,5 @@
 import { versionRank } from './domain';
+import { analyzeFailures, type FailureAnalysis } from './failure/simulate';
 import type { Attachment, Definition, HostNode, SharedDisk, VirtualMachine } from './model';
 import type { Report } from './problem';
 
@@ -17,6 +18,7 @@ export class RuleContext {
   private hostIndex?: Map<string, HostNode>;
   private attachmentIndex?: Map<string, AttachmentOf[]>;
   private guestNodeList?: VirtualMachine[];
+  private failureAnalysis?: FailureAnalysis | null;
 
   constructor(
     readonly model: Definition,
@@ -79,6 +81,12 @@ export class RuleContext {
       if (rank !== undefined && (lowest === undefined || rank < lowest)) lowest = rank;
     }
     return lowest;
+  }
+
+  /** What survives which failure: simulated once per validation, for the FAIL rules. */
+  get failures(): FailureAnalysis | undefined {
+    if (this.failureAnalysis === undefined) this.failureAnalysis = analyzeFailures(this.model) ?? null;
+    return this.failureAnalysis ?? undefined;
   }
 
   /** The shared disks a VM attaches, resolved by name. */

@@ -5,6 +5,9 @@ import { att003 } from './att003AttachedToEveryNode';
 import { att004 } from './att004ControllerSlots';
 import { att005 } from './att005NoIdeOnGeneration2';
 import { cpu001 } from './cpu001ProcessorLimit';
+import { fail001 } from './fail001SingleHostFailure';
+import { fail002 } from './fail002WitnessFailureDomain';
+import { fail003 } from './fail003PreferredHostCollision';
 import { gen001 } from './gen001Generation';
 import { gen002 } from './gen002Generation2BootDisk';
 import { gen004 } from './gen004Generation2Guest';
@@ -58,6 +61,7 @@ export const semanticRules: readonly Rule[] = [
   mem001, mem002, mem003, cpu001,
   ops001,
   q001, q002, q003, q004, q005,
+  fail001, fail002, fail003,
   net001, net005,
   ref001, ref002, ref003,
 ];

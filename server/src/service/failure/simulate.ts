@@ -1,0 +1,311 @@
+import { classifyPath, isUnder, versionRank } from '../domain';
+import type { Definition, VirtualMachine } from '../model';
+import { countVotes, quorumAfter, type QuorumOutcome, type VoteCount } from './quorum';
+
+/** Where one guest node runs and may run. */
+export interface Placement {
+  readonly vm: string;
+  /** Where it starts: its preferred host, else the hosts in turn (as the deployment places it). */
+  readonly startsOn: string | undefined;
+  /** Every host it may run on: all of them when highly available, else only where it starts. */
+  readonly mayRunOn: readonly string[];
+  readonly highlyAvailable: boolean;
+  /** The storage location (CSV volume or SOFS share) that holds its OS disk. */
+  readonly osStorage: string | undefined;
+}
+
+/** Two guest nodes that can end up on one host, and why. */
+export interface Collision {
+  readonly vms: readonly [string, string];
+  readonly why: 'preferredHost' | 'noAntiAffinity' | 'tooFewHosts';
+}
+
+export interface Scenario {
+  readonly kind: 'host' | 'hostPair' | 'storage';
+  /** The hosts, or the storage location, that fail. */
+  readonly failed: readonly string[];
+  /** Guest nodes that go down and stay down (not highly available, no host left, or their OS disk is gone). */
+  readonly down: readonly string[];
+  /** Guest nodes that go down and restart on another host. */
+  readonly moved: readonly { readonly vm: string; readonly to: string }[];
+  readonly hostClusterUp: boolean;
+  readonly witnessUp: boolean;
+  readonly votesLeft: number;
+  readonly quorum: QuorumOutcome;
+  /** Shared disks that cannot be reached. */
+  readonly disksLost: readonly string[];
+  /** Guest nodes that share a host once the moved ones have restarted. */
+  readonly sharingHost: readonly (readonly string[])[];
+}
+
+export interface StorageUse {
+  readonly name: string;
+  readonly path: string;
+  readonly kind: 'csv' | 'sofs';
+  readonly capacityGB: number | undefined;
+  /** Shared disks and OS disks with a size, on this location. */
+  readonly usedGB: number;
+  readonly disks: readonly string[];
+}
+
+export interface FailureAnalysis {
+  readonly guestCluster: string;
+  readonly hosts: readonly string[];
+  readonly votes: VoteCount;
+  readonly placements: readonly Placement[];
+  readonly collisions: readonly Collision[];
+  readonly storage: readonly StorageUse[];
+  /** Where each shared disk lives (its storage location's name), by lower-cased disk name. */
+  readonly diskStorage: ReadonlyMap<string, string>;
+  /** Where the witness lives, when it depends on something the definition describes. */
+  readonly witnessStorage: string | undefined;
+  readonly scenarios: readonly Scenario[];
+}
+
+/**
+ * What survives when hosts or storage fail: every single host failure, every pair of host
+ * failures, and the loss of each CSV volume (or of the SOFS), with the guest nodes that go down
+ * or move, the votes left, and the shared disks that cannot be reached.
+ *
+ * Assumptions, stated in the table: the host cluster has a witness of its own (so it keeps
+ * running with half its nodes), and failures at once are judged at the instant they happen —
+ * dynamic quorum adjusts votes only between failures.
+ */
+export function analyzeFailures(model: Definition): FailureAnalysis | undefined {
+  const guest = model.guestCluster;
+  const host = model.hostCluster;
+  if (!guest || !host) return undefined;
+  const hosts = host.nodes.flatMap((node) => (node.name ? [node.name.value] : []));
+  const byName = new Map<string, VirtualMachine>();
+  model.virtualMachines.forEach((vm) => {
+    if (vm.name && !byName.has(vm.name.value.toLowerCase())) byName.set(vm.name.value.toLowerCase(), vm);
+  });
+  const guestVms: VirtualMachine[] = [];
+  for (const node of guest.nodes) {
+    const vm = byName.get(node.value.toLowerCase());
+    if (vm && !guestVms.includes(vm)) guestVms.push(vm);
+  }
+
+  const locations = storageLocations(model);
+  const locationOf = (path: string | undefined) =>
+    path === undefined || classifyPath(path).kind === 'relative'
+      ? undefined
+      : locations.find((location) => isUnder(path, location.path))?.name;
+  const hostIndex = (name: string | undefined) =>
+    name === undefined ? -1 : hosts.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+
+  const placements: Placement[] = guestVms.map((vm) => {
+    const index = model.virtualMachines.indexOf(vm);
+    const preferred = hostIndex(vm.preferredHost?.value);
+    const startsOn = preferred >= 0 ? hosts[preferred] : hosts[index % Math.max(hosts.length, 1)];
+    const highlyAvailable = vm.highlyAvailable?.value !== false;
+    return {
+      vm: vm.name!.value,
+      startsOn,
+      mayRunOn: highlyAvailable ? hosts : startsOn ? [startsOn] : [],
+      highlyAvailable,
+      osStorage: locationOf(vm.osDisk?.path?.value),
+    };
+  });
+  const classesOf = new Map(
+    guestVms.map((vm) => [
+      vm.name!.value,
+      new Set(vm.antiAffinityClassNames.map((c) => c.value.toLowerCase())),
+    ]),
+  );
+  const apart = (a: string, b: string) => [...(classesOf.get(a) ?? [])].some((c) => classesOf.get(b)?.has(c));
+
+  const preferred = new Set(
+    guestVms.filter((vm) => hostIndex(vm.preferredHost?.value) >= 0).map((vm) => vm.name!.value),
+  );
+  const collisions: Collision[] = [];
+  for (let i = 0; i < placements.length; i++) {
+    for (let j = i + 1; j < placements.length; j++) {
+      const a = placements[i]!;
+      const b = placements[j]!;
+      const pair: [string, string] = [a.vm, b.vm];
+      const sameStart = a.startsOn !== undefined && a.startsOn.toLowerCase() === b.startsOn?.toLowerCase();
+      const bothPrefer = preferred.has(a.vm) && preferred.has(b.vm);
+      if (sameStart) collisions.push({ vms: pair, why: bothPrefer ? 'preferredHost' : 'tooFewHosts' });
+      else if (!apart(a.vm, b.vm)) collisions.push({ vms: pair, why: 'noAntiAffinity' });
+    }
+  }
+
+  const witness = guest.quorum?.witness?.value;
+  const lowestOs = guestVms
+    .map((vm) => vm.guestOs?.value)
+    .filter((os): os is string => os !== undefined)
+    .sort((a, b) => (versionRank(a) ?? 0) - (versionRank(b) ?? 0))[0];
+  const votes = countVotes(guestVms.length, witness, lowestOs);
+  const witnessDisk = witness === 'disk' ? guest.quorum?.disk?.value : undefined;
+  const diskStorage = new Map<string, string>();
+  for (const disk of model.sharedDisks) {
+    const where = locationOf(disk.path?.value);
+    if (disk.name && where) diskStorage.set(disk.name.value.toLowerCase(), where);
+  }
+  const witnessStorage =
+    witnessDisk !== undefined
+      ? diskStorage.get(witnessDisk.toLowerCase())
+      : witness === 'fileShare'
+        ? locationOf(guest.quorum?.path?.value)
+        : undefined;
+
+  const attached = guestVms.flatMap((vm) => vm.attachments.flatMap((a) => (a.disk ? [a.disk.value] : [])));
+  const sharedDiskNames = [...new Set(attached.map((d) => d.toLowerCase()))].map(
+    (key) => model.sharedDisks.find((d) => d.name?.value.toLowerCase() === key)?.name?.value ?? key,
+  );
+
+  const scenario = (
+    kind: Scenario['kind'],
+    failedHosts: readonly string[],
+    failedStorage?: string,
+  ): Scenario => {
+    const failedSet = new Set(failedHosts.map((h) => h.toLowerCase()));
+    const survivors = hosts.filter((h) => !failedSet.has(h.toLowerCase()));
+    const hostClusterUp = survivors.length > 0 && survivors.length * 2 >= hosts.length;
+    const witnessUp =
+      witness === 'cloud' ||
+      (witnessStorage === undefined
+        ? witness !== 'disk' || hostClusterUp
+        : witnessStorage !== failedStorage && (witness !== 'disk' || hostClusterUp));
+    const down: string[] = [];
+    const moved: { vm: string; to: string }[] = [];
+    const load = new Map<string, string[]>(survivors.map((h) => [h.toLowerCase(), []]));
+    // Those that keep running place first; the others restart where their anti-affinity is kept best.
+    const stay: Placement[] = [];
+    const move: Placement[] = [];
+    for (const placement of placements) {
+      const onFailedHost =
+        placement.startsOn === undefined || failedSet.has(placement.startsOn.toLowerCase());
+      if (!hostClusterUp || (failedStorage !== undefined && placement.osStorage === failedStorage)) {
+        down.push(placement.vm);
+      } else if (!onFailedHost) stay.push(placement);
+      else if (placement.highlyAvailable && survivors.length > 0) move.push(placement);
+      else down.push(placement.vm);
+    }
+    for (const placement of stay) load.get(placement.startsOn!.toLowerCase())?.push(placement.vm);
+    for (const placement of move) {
+      let best: string | undefined;
+      let bestScore = Infinity;
+      for (const candidate of survivors) {
+        const there = load.get(candidate.toLowerCase())!;
+        const score = there.filter((other) => apart(other, placement.vm)).length * 1000 + there.length;
+        if (score < bestScore) {
+          bestScore = score;
+          best = candidate;
+        }
+      }
+      load.get(best!.toLowerCase())!.push(placement.vm);
+      moved.push({ vm: placement.vm, to: best! });
+    }
+    const nodesDown = down.length + moved.length;
+    const quorum = hostClusterUp ? quorumAfter(votes, nodesDown, witnessUp) : 'loses';
+    const witnessVote = votes.witnessVotes && witnessUp ? 1 : 0;
+    const disksLost = sharedDiskNames.filter(
+      (name) =>
+        !hostClusterUp ||
+        (failedStorage !== undefined && diskStorage.get(name.toLowerCase()) === failedStorage),
+    );
+    return {
+      kind,
+      failed: failedStorage !== undefined ? [failedStorage] : failedHosts,
+      down,
+      moved,
+      hostClusterUp,
+      witnessUp,
+      votesLeft: Math.max(0, votes.nodes - nodesDown - (votes.nodeWithoutVote ? 1 : 0)) + witnessVote,
+      quorum,
+      disksLost,
+      sharingHost: [...load.values()].filter((vms) => vms.length > 1),
+    };
+  };
+
+  const scenarios: Scenario[] = [];
+  for (const h of hosts) scenarios.push(scenario('host', [h]));
+  for (let i = 0; i < hosts.length; i++)
+    for (let j = i + 1; j < hosts.length; j++) scenarios.push(scenario('hostPair', [hosts[i]!, hosts[j]!]));
+  const storageKinds = new Set(locations.map((l) => l.kind));
+  if (storageKinds.has('sofs')) {
+    // The SOFS fails as one: every share on it goes at once.
+    const sofs = locations.find((l) => l.kind === 'sofs')!;
+    scenarios.push(scenario('storage', [], sofs.name));
+  }
+  for (const location of locations.filter((l) => l.kind === 'csv'))
+    scenarios.push(scenario('storage', [], location.name));
+
+  return {
+    guestCluster: guest.name?.value ?? '',
+    hosts,
+    votes,
+    placements,
+    collisions,
+    storage: storageUse(model, locations),
+    diskStorage,
+    witnessStorage,
+    scenarios,
+  };
+}
+
+interface Location {
+  readonly name: string;
+  readonly path: string;
+  readonly kind: 'csv' | 'sofs';
+  readonly capacityGB: number | undefined;
+}
+
+/** The CSV volumes, or the SOFS's shares (all named after the SOFS: they fail together). */
+function storageLocations(model: Definition): Location[] {
+  const storage = model.hostCluster?.storage;
+  if (!storage) return [];
+  const csv = storage.volumes.flatMap((volume) =>
+    volume.path
+      ? [
+          {
+            name: volume.name?.value ?? volume.path.value,
+            path: volume.path.value,
+            kind: 'csv' as const,
+            capacityGB: volume.capacityGB?.value,
+          },
+        ]
+      : [],
+  );
+  const sofs = storage.sofs;
+  const shares = (sofs?.shares ?? []).flatMap((share) =>
+    share.path
+      ? [
+          {
+            name: sofs?.name?.value ?? 'SOFS',
+            path: share.path.value,
+            kind: 'sofs' as const,
+            capacityGB: share.capacityGB?.value,
+          },
+        ]
+      : [],
+  );
+  return [...csv, ...shares];
+}
+
+function storageUse(model: Definition, locations: readonly Location[]): StorageUse[] {
+  return locations.map((location) => {
+    let usedGB = 0;
+    const disks: string[] = [];
+    for (const disk of model.sharedDisks) {
+      if (disk.path && isUnder(disk.path.value, location.path)) {
+        usedGB += disk.resizeToGB?.value ?? disk.sizeGB?.value ?? 0;
+        if (disk.name) disks.push(disk.name.value);
+      }
+    }
+    for (const vm of model.virtualMachines) {
+      const path = vm.osDisk?.path?.value;
+      if (path && isUnder(path, location.path)) usedGB += vm.osDisk?.sizeGB?.value ?? 0;
+    }
+    return {
+      name: location.name,
+      path: location.path,
+      kind: location.kind,
+      capacityGB: location.capacityGB,
+      usedGB,
+      disks,
+    };
+  });
+}
