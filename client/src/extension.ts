@@ -5,6 +5,7 @@ import { openExample } from './commands/openExample';
 import { planDeployment } from './commands/planDeployment';
 import { deploy, dryRunStatus, type DeployArgs } from './commands/deploy';
 import { checkPrerequisites } from './commands/checkPrerequisites';
+import { FailureReports } from './failures/failureReports';
 import { LiveClustersView } from './live/liveClustersView';
 import type { LiveNode } from './live/liveNodes';
 import { PlanPanel } from './plan/planPanel';
@@ -42,7 +43,17 @@ export async function activate(context: ExtensionContext): Promise<GclusterApi> 
   const topology = new TopologyPanels(context, source, output);
   const plans = new PlanPanel(context, (plan) => dryRunStatus(context, output, plan));
   const live = new LiveClustersView(context, output);
-  context.subscriptions.push(output, source, definitions, topology, plans, live, new DefinitionStatus());
+  const failures = new FailureReports(languageClient, topology, output);
+  context.subscriptions.push(
+    output,
+    source,
+    definitions,
+    topology,
+    plans,
+    live,
+    failures,
+    new DefinitionStatus(),
+  );
 
   const register = (id: string, run: (...args: unknown[]) => unknown) =>
     context.subscriptions.push(commands.registerCommand(id, run));
@@ -69,6 +80,7 @@ export async function activate(context: ExtensionContext): Promise<GclusterApi> 
     topology.show(uri);
     return uri;
   });
+  register('gcluster.simulateFailures', (target) => failures.simulate(targetUri(target)));
   register('gcluster.planDeployment', (target) => planDeployment(languageClient, plans, targetUri(target)));
   register('gcluster.openPlanJson', () => plans.openJson());
   register('gcluster.checkPlanStatus', () => plans.checkCluster());

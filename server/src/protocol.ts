@@ -260,3 +260,24 @@ export interface PlanParams {
 }
 export type PlanResult =
   { readonly plan: DeploymentPlan } | { readonly refused: string; readonly errors: number };
+
+/**
+ * `gcluster/failures`: what survives which failure, for "Simulate failures": the table as
+ * Markdown, and what the worst single failure takes down, for the Topology view to highlight.
+ */
+export const FailuresRequest = { method: 'gcluster/failures' } as const;
+export interface FailuresParams {
+  readonly uri: string;
+}
+export interface FailureReport {
+  readonly markdown: string;
+  readonly highlight?: FailureHighlight;
+}
+export interface FailureHighlight {
+  /** The failure, in words ("HV01 fails", "Volume1 lost"). */
+  readonly failure: string;
+  readonly virtualMachines: readonly string[];
+  readonly sharedDisks: readonly string[];
+  readonly hostNodes: readonly string[];
+}
+export type FailuresResult = FailureReport | { readonly unavailable: string };

@@ -17,6 +17,7 @@ import { DocumentStore } from './documentStore';
 import {
   DefinitionsChangedNotification,
   DefinitionsRequest,
+  FailuresRequest,
   NewDefinitionRequest,
   PlanRequest,
   RulesRequest,
@@ -24,6 +25,8 @@ import {
   type DefinitionOverview,
   type DefinitionsParams,
   type DefinitionsResult,
+  type FailuresParams,
+  type FailuresResult,
   type NewDefinitionParams,
   type NewDefinitionResult,
   type PlanParams,
@@ -350,6 +353,8 @@ connection.onInitialize((params): InitializeResult => {
       foldingRangeProvider: true,
       selectionRangeProvider: true,
       documentFormattingProvider: true,
+      inlayHintProvider: true,
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'gcluster-language-server', version: '0.1.0' },
   };
@@ -511,6 +516,11 @@ connection.onCodeAction(
   ),
 );
 
+connection.languages.inlayHint.on(
+  onDefinition('Inlay hints', [], (d, p, params) => service.inlayHints(d, p, params.range)),
+);
+connection.onCodeLens(onDefinition('Code lenses', [], (d, p) => service.codeLenses(d, p)));
+
 connection.onRequest(DefinitionsRequest.method, (params: DefinitionsParams, token) =>
   runSafe(log, 'Listing definitions', token, async (): Promise<DefinitionsResult> => {
     if (!params.uris) await indexed;
@@ -562,6 +572,18 @@ connection.onRequest(PlanRequest.method, (params: PlanParams, token) =>
       };
     }
     return { plan: service.plan(found.parsed) };
+  }),
+);
+
+connection.onRequest(FailuresRequest.method, (params: FailuresParams, token) =>
+  runSafe(log, 'Simulating failures', token, async (): Promise<FailuresResult> => {
+    const found = await parsedForRequest(params.uri);
+    const report = found && service.failures(found.parsed);
+    return (
+      report ?? {
+        unavailable: 'The definition needs a host cluster and a guest cluster to simulate failures.',
+      }
+    );
   }),
 );
 

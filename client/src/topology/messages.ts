@@ -1,9 +1,11 @@
-import type { DefinitionOverview, TextRange } from '../../../server/src/protocol';
+import type { DefinitionOverview, FailureHighlight, TextRange } from '../../../server/src/protocol';
 
 /** Extension → Topology webview. Names inside stay data: the webview only ever sets them as text. */
 export type ToWebview =
   | { readonly type: 'overview'; readonly overview: DefinitionOverview; readonly fileName: string }
-  | { readonly type: 'gone'; readonly fileName: string };
+  | { readonly type: 'gone'; readonly fileName: string }
+  /** What a failure takes down, marked on the shapes until the next simulation (none: clear). */
+  | { readonly type: 'highlight'; readonly highlight: FailureHighlight | undefined };
 
 /** Topology webview → extension. */
 export type FromWebview = { readonly type: 'ready' } | { readonly type: 'reveal'; readonly range: TextRange };

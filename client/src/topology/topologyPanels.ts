@@ -10,6 +10,7 @@ import {
   type ExtensionContext,
   type WebviewPanel,
 } from 'vscode';
+import type { FailureHighlight } from '../../../server/src/protocol';
 import type { Logger } from '../logger';
 import type { DefinitionsSource } from '../definitions/definitionsSource';
 import { parseFromWebview, type ToWebview } from './messages';
@@ -23,6 +24,8 @@ export const topologyViewType = 'gcluster.topology';
  */
 export class TopologyPanels implements Disposable {
   private readonly panels = new Map<string, WebviewPanel>();
+  /** The failure each panel marks, sent again after every redraw. */
+  private readonly highlights = new Map<string, FailureHighlight | undefined>();
   private readonly subscription: Disposable;
 
   constructor(
@@ -72,9 +75,19 @@ export class TopologyPanels implements Disposable {
         );
       }
     });
-    panel.onDidDispose(() => this.panels.delete(uri));
+    panel.onDidDispose(() => {
+      this.panels.delete(uri);
+      this.highlights.delete(uri);
+    });
     this.panels.set(uri, panel);
     return panel;
+  }
+
+  /** Marks what a failure takes down in a definition's Topology view (which must be open). */
+  highlight(target: string, highlight: FailureHighlight | undefined): void {
+    const uri = sameSpelling(target);
+    this.highlights.set(uri, highlight);
+    void this.panels.get(uri)?.webview.postMessage({ type: 'highlight', highlight } satisfies ToWebview);
   }
 
   private async update(uri: string): Promise<void> {
@@ -89,6 +102,12 @@ export class TopologyPanels implements Disposable {
         : { type: 'gone', fileName: fileName(uri) };
       panel.title = `Topology: ${overview?.name ?? fileName(uri)}`;
       await panel.webview.postMessage(message);
+      if (this.highlights.has(uri)) {
+        await panel.webview.postMessage({
+          type: 'highlight',
+          highlight: this.highlights.get(uri),
+        } satisfies ToWebview);
+      }
     } catch (error) {
       this.log.warn(`Could not draw the topology: ${error instanceof Error ? error.message : String(error)}`);
     }

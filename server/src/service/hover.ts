@@ -15,6 +15,8 @@ export interface HoverSources {
   readonly findRule: (id: string) => RuleInfo | undefined;
   /** Each rule's documentation page (Markdown), when the host has read them. */
   readonly ruleDocs: ReadonlyMap<string, string>;
+  /** What the failure analysis says at this offset (the vote arithmetic on `quorum`), if anything. */
+  readonly analysisAt?: (offset: number) => { readonly text: string; readonly span: Span } | undefined;
 }
 
 /**
@@ -35,6 +37,12 @@ export function doHover(
     if (offset < problem.span.start || offset > problem.span.end) continue;
     sections.push(explainRule(problem.code, sources));
     span ??= problem.span;
+  }
+
+  const analyzed = sources.analysisAt?.(offset);
+  if (analyzed) {
+    sections.push(analyzed.text);
+    span ??= analyzed.span;
   }
 
   const symbol = analysis.symbols.at(offset);

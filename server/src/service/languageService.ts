@@ -15,6 +15,8 @@ import {
   type Hover,
   type Position,
   type Diagnostic,
+  type CodeLens,
+  type InlayHint,
 } from 'vscode-languageserver-types';
 import schemaJson from '../../../schemas/gcluster.schema.json';
 import { analyze, type Analysis } from './analysis';
@@ -50,7 +52,10 @@ import type { DefinitionOverview, NewDefinitionParams, NewDefinitionResult } fro
 import { newDefinitionText } from './newDefinition';
 import { overviewOf } from './overview';
 import { buildPlan } from './plan/buildPlan';
-import type { DeploymentPlan } from '../protocol';
+import type { DeploymentPlan, FailureReport } from '../protocol';
+import { failureCodeLenses, failureInlayHints, failureReport, survivalText } from './failure/failureViews';
+import { voteArithmetic } from './failure/quorum';
+import { analyzeFailures, type FailureAnalysis } from './failure/simulate';
 
 export interface LanguageServiceOptions {
   /** Base URI of the rule documentation (`<base>ID.md`), for each diagnostic's `codeDescription`. */
@@ -138,6 +143,12 @@ export interface LanguageService {
   plan(parsed: ParsedDefinition): DeploymentPlan;
   /** The text of a new definition, which validates without a single problem, or why there is none. */
   newDefinition(params: NewDefinitionParams): NewDefinitionResult;
+  /** Inlay hints of the failure analysis in a range: votes and survival, disk locations, where VMs run. */
+  inlayHints(document: TextDocument, parsed: ParsedDefinition, range: Range): InlayHint[];
+  /** "Simulate failures" above the guest cluster, and how many guest nodes attach each shared disk. */
+  codeLenses(document: TextDocument, parsed: ParsedDefinition): CodeLens[];
+  /** The failure table and what the worst single failure takes down; undefined without a guest and host cluster. */
+  failures(parsed: ParsedDefinition): FailureReport | undefined;
   /** Every diagnostic code the service can report. */
   readonly rules: readonly RuleInfo[];
   readonly schema: SchemaNode;
@@ -163,6 +174,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     let analysis = analyses.get(parsed);
     if (!analysis) analyses.set(parsed, (analysis = analyze(parsed)));
     return analysis;
+  };
+
+  const failureCache = new WeakMap<ParsedDefinition, FailureAnalysis | null>();
+  const failuresOf = (parsed: ParsedDefinition): FailureAnalysis | undefined => {
+    let found = failureCache.get(parsed);
+    if (found === undefined)
+      failureCache.set(parsed, (found = analyzeFailures(analysisOf(parsed).model) ?? null));
+    return found ?? undefined;
   };
 
   const problemCache = new WeakMap<ParsedDefinition, Problem[]>();
@@ -213,6 +232,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         problems: problemsOf(parsed),
         findRule,
         ruleDocs: options.ruleDocs ?? new Map(),
+        analysisAt: (offset: number) => {
+          const quorum = analysisOf(parsed).model.guestCluster?.quorum;
+          if (!quorum || offset < quorum.keySpan.start || offset > quorum.keySpan.end) return undefined;
+          const failures = failuresOf(parsed);
+          return failures ? { text: quorumHoverText(failures), span: quorum.keySpan } : undefined;
+        },
       };
       return doHover(document, analysisOf(parsed), position, sources);
     },
@@ -246,6 +271,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return toDiagnostics(findings, settings, suppressions, options.ruleDocsBaseUri);
     },
     extractFacts,
+    inlayHints: (document, parsed, range) =>
+      failureInlayHints(document, analysisOf(parsed).model, failuresOf(parsed), range),
+    codeLenses: (document, parsed) =>
+      failureCodeLenses(document, analysisOf(parsed).model, failuresOf(parsed)),
+    failures(parsed) {
+      const failures = failuresOf(parsed);
+      return failures && failureReport(failures);
+    },
     plan: (parsed) => buildPlan(analysisOf(parsed).model),
     overview: (document, parsed, diagnostics) => overviewOf(document, analysisOf(parsed), diagnostics),
     newDefinition(params) {
@@ -277,4 +310,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       );
     },
   };
+}
+
+/** The hover on `quorum`: how the votes add up, and what that means for a host failure. */
+function quorumHoverText(failures: FailureAnalysis): string {
+  return [
+    '**Quorum: the vote arithmetic**',
+    voteArithmetic(failures.votes)
+      .map((line) => `- ${line}`)
+      .join('\n'),
+    `**${survivalText(failures)}.** Run **Simulate failures** (above \`guestCluster\`) for every host and storage failure.`,
+  ].join('\n\n');
 }

@@ -383,6 +383,43 @@ suite('The client: views and commands', () => {
     }
   });
 
+  test('the Simulate failures lens runs, opens the failure table and marks the Topology view', async () => {
+    const uri = workspaceFile('sql-csv-2012r2.gcluster.yaml');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const lenses = await eventually(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        uri,
+      );
+      return found.some((lens) => lens.command?.command === 'gcluster.simulateFailures') ? found : undefined;
+    }, 'the Simulate failures lens');
+    const lens = lenses.find((l) => l.command?.command === 'gcluster.simulateFailures')!;
+    assert.match(lens.command!.title, /^Simulate failures \(3 votes · survives 1 host failure\)$/);
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+      'vscode.executeInlayHintProvider',
+      uri,
+      new vscode.Range(0, 0, document.lineCount, 0),
+    );
+    assert.ok(
+      hints.some((hint) => String(hint.label) === '3 votes · survives 1 host failure'),
+      hints.map((hint) => String(hint.label)).join('\n'),
+    );
+    const report = await vscode.commands.executeCommand<{ uri: string; markdown: string }>(
+      lens.command!.command,
+      ...(lens.command!.arguments ?? []),
+    );
+    assert.match(report.markdown, /\| HV01 fails \| SQLVM01 restarts on HV03 \| 2 of 3 \| keeps quorum/);
+    await eventually(
+      () => (webviewTabs('markdown.preview').length > 0 ? true : undefined),
+      'the Markdown preview of the table',
+    );
+    const table = await vscode.workspace.openTextDocument(vscode.Uri.parse(report.uri));
+    assert.equal(table.getText(), report.markdown);
+    assert.equal(webviewTabs('topology').length > 0, true, 'the Topology view is open beside');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('Restart Language Server brings the diagnostics back', async () => {
     await vscode.commands.executeCommand('gcluster.restartServer');
     const uri = workspaceFile(brokenExample);

@@ -7,6 +7,7 @@
  */
 import type {
   DefinitionOverview,
+  FailureHighlight,
   OverviewItem,
   SharedDiskOverview,
   TextRange,
@@ -26,10 +27,16 @@ const svgNamespace = 'http://www.w3.org/2000/svg';
 let boxes = new Map<string, HTMLElement>();
 let links: { from: string; to: string; kind: 'attach' | 'prefers' }[] = [];
 
+/** The failure "Simulate failures" last showed: its shapes stay marked across redraws. */
+let highlighted: FailureHighlight | undefined;
+
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   if (message.type === 'overview') render(message.overview, message.fileName);
-  else {
+  else if (message.type === 'highlight') {
+    highlighted = message.highlight;
+    markFailure();
+  } else {
     root.replaceChildren(
       element('p', 'empty', `${message.fileName} is no longer a definition in this workspace.`),
     );
@@ -113,6 +120,7 @@ function render(overview: DefinitionOverview, fileName: string): void {
   svg.setAttribute('aria-hidden', 'true');
   page.append(svg);
   root.replaceChildren(page);
+  markFailure();
   drawLinks();
 }
 
@@ -234,6 +242,25 @@ function drawLinks(): void {
 
 function reveal(range: TextRange): void {
   vscode.postMessage({ type: 'reveal', range });
+}
+
+/** Outlines what the simulated failure takes down, and says which failure that is. */
+function markFailure(): void {
+  for (const shape of boxes.values()) shape.classList.remove('affected');
+  root.querySelector('.failure')?.remove();
+  if (!highlighted) return;
+  const marked = [
+    ...highlighted.virtualMachines.map((name) => key('virtualMachine', name)),
+    ...highlighted.sharedDisks.map((name) => key('sharedDisk', name)),
+    ...highlighted.hostNodes.map((name) => key('hostNode', name)),
+  ].flatMap((k) => boxes.get(k) ?? []);
+  for (const shape of marked) shape.classList.add('affected');
+  const banner = element(
+    'p',
+    'failure',
+    `Simulated: ${highlighted.failure}. ${marked.length} outlined ${marked.length === 1 ? 'shape goes' : 'shapes go'} down or move.`,
+  );
+  root.querySelector('.heading')?.after(banner);
 }
 
 function key(kind: string, name: string): string {
