@@ -7,6 +7,7 @@ import { createLanguageService } from '../../server/src/service/languageService'
 import { ServerProcess } from '../lsp/serverProcess';
 import { benchEditing } from './editingBench';
 import { generateDefinition } from './generate';
+import { benchFailures } from './failureBench';
 import { benchPlans } from './planBench';
 import { benchWorkspace } from './workspaceBench';
 import { measure, measureAsync, ms, summarize, type Summary, residentMB } from './stats';
@@ -97,8 +98,10 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${workspace}\n`);
   const plans = benchPlans();
   process.stdout.write(`\n${plans}\n`);
+  const failures = benchFailures();
+  process.stdout.write(`\n${failures}\n`);
   writePerformanceDoc(
-    `Validation:\n\n${validation}\n\nEditing requests through the server:\n\n${editing}\n\nWorkspace index:\n\n${workspace}\n\nDeployment plans:\n\n${plans}`,
+    `Validation:\n\n${validation}\n\nEditing requests through the server:\n\n${editing}\n\nWorkspace index:\n\n${workspace}\n\nDeployment plans:\n\n${plans}\n\nFailure analysis:\n\n${failures}`,
   );
 }
 

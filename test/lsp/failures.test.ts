@@ -100,6 +100,8 @@ describe('failure analysis over a real connection', () => {
         '| HV01 and HV02 fail | SQLVM01 down; SQLVM02 down | 0 of 3 | **stops** (the host cluster stops) |',
       ),
     );
+    assert.ok(report.markdown.includes('- SQLVM01: host HV01 (restarts elsewhere), OS disk on Volume1\n'));
+    assert.ok(report.markdown.includes('- the disk witness: on Volume1, through the host cluster\n'));
     // The worst single failure: losing Volume1 takes both OS disks and the witness.
     assert.deepEqual(report.highlight, {
       failure: 'Volume1 lost',

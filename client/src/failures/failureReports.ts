@@ -2,6 +2,7 @@ import {
   commands,
   EventEmitter,
   Uri,
+  ViewColumn,
   window,
   workspace,
   type Disposable,
@@ -54,15 +55,16 @@ export class FailureReports implements TextDocumentContentProvider, Disposable {
     const uri = Uri.from({ scheme: failureScheme, path: `/${name} failures.md`, query: definition });
     this.contents.set(uri.toString(), result.markdown);
     this.changed.fire(uri);
-    this.topology.show(definition);
     this.topology.highlight(definition, result.highlight);
     try {
       await commands.executeCommand('markdown.showPreviewToSide', uri);
     } catch (error) {
       // Without the Markdown extension, the table is still there to read as text.
       this.log.warn(`No Markdown preview: ${error instanceof Error ? error.message : String(error)}`);
-      await window.showTextDocument(uri, { preview: true });
+      await window.showTextDocument(uri, { viewColumn: ViewColumn.Beside, preview: true });
     }
+    // Editor, table, Topology: three columns, so that neither hides the other.
+    this.topology.show(definition, ViewColumn.Three);
     return { ...result, uri: uri.toString() };
   }
 

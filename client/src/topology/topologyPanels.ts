@@ -39,12 +39,12 @@ export class TopologyPanels implements Disposable {
     });
   }
 
-  /** Opens (or brings forward) the Topology view of a definition. */
-  show(target: string): WebviewPanel {
+  /** Opens (or brings forward) the Topology view of a definition, beside the editor or in `column`. */
+  show(target: string, column?: ViewColumn): WebviewPanel {
     const uri = sameSpelling(target);
     const open = this.panels.get(uri);
     if (open) {
-      open.reveal(undefined, true);
+      open.reveal(column, true);
       return open;
     }
     const media = Uri.joinPath(this.context.extensionUri, 'client', 'media');
@@ -52,7 +52,7 @@ export class TopologyPanels implements Disposable {
     const panel = window.createWebviewPanel(
       topologyViewType,
       `Topology: ${fileName(uri)}`,
-      { viewColumn: ViewColumn.Beside, preserveFocus: true },
+      { viewColumn: column ?? ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [media, dist] },
     );
     panel.iconPath = Uri.joinPath(this.context.extensionUri, 'client', 'language', 'gcluster-file.svg');

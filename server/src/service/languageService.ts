@@ -201,7 +201,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     }
     const problems = [...parsed.problems];
     problems.push(...validateAgainstSchema(validate, walker, parsed.yaml, converted.data));
-    const context = new RuleContext(analysisOf(parsed).model, (problem) => problems.push(problem));
+    const context = new RuleContext(
+      analysisOf(parsed).model,
+      (problem) => problems.push(problem),
+      () => failuresOf(parsed),
+    );
     for (const rule of semanticRules) rule.check(context);
     return problems;
   };

@@ -23,6 +23,8 @@ export class RuleContext {
   constructor(
     readonly model: Definition,
     readonly report: Report,
+    /** The service's own, cached per parse, so that inlay hints reuse what validation computed. */
+    private readonly simulate: (model: Definition) => FailureAnalysis | undefined = analyzeFailures,
   ) {}
 
   /** The host OS's rank (see `versionRank`), or undefined when it is missing or unknown. */
@@ -85,7 +87,7 @@ export class RuleContext {
 
   /** What survives which failure: simulated once per validation, for the FAIL rules. */
   get failures(): FailureAnalysis | undefined {
-    if (this.failureAnalysis === undefined) this.failureAnalysis = analyzeFailures(this.model) ?? null;
+    if (this.failureAnalysis === undefined) this.failureAnalysis = this.simulate(this.model) ?? null;
     return this.failureAnalysis ?? undefined;
   }
 

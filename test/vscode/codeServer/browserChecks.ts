@@ -134,6 +134,61 @@ export const browserChecks: BrowserCheck[] = [
     },
   },
   {
+    name: 'Simulate Failures shows the table in the Markdown preview and outlines the failure in Topology',
+    mode: 'trusted',
+    async run(workbench) {
+      // Opened from its row in the Definitions view (the Topology of the hostile copy is open beside).
+      await workbench.runCommand('Focus on Definitions View');
+      await workbench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'sql-prod' }).first().click();
+      await workbench.page
+        .locator('.tabs-container .tab.active', { hasText: 'sql-csv-2012r2.gcluster.yaml' })
+        .first()
+        .waitFor({ timeout: 15_000 });
+      await workbench.runCommand('Guest Cluster: Simulate Failures');
+      // Two webviews open (Topology, then the Markdown preview): look in each for what it shows.
+      const frames = () =>
+        workbench.page
+          .locator('iframe.webview')
+          .all()
+          .then((all) => all.map((f) => f.contentFrame().frameLocator('iframe#active-frame')));
+      const deadline = Date.now() + 30_000;
+      let outlined: string[] = [];
+      let banner = '';
+      let table = false;
+      while (Date.now() < deadline && (outlined.length === 0 || !table)) {
+        for (const frame of await frames()) {
+          const shapes = await frame
+            .locator('.box.affected .name')
+            .allTextContents()
+            .catch(() => []);
+          if (shapes.length > 0) {
+            outlined = shapes;
+            banner =
+              (await frame
+                .locator('.failure')
+                .textContent()
+                .catch(() => '')) ?? '';
+          }
+          if (
+            (await frame
+              .locator('table td', { hasText: 'SQLVM01 restarts on HV03' })
+              .count()
+              .catch(() => 0)) > 0
+          )
+            table = true;
+        }
+        await workbench.page.waitForTimeout(250);
+      }
+      // The worst single failure of the SQL example is HV01: SQLVM01 restarts elsewhere.
+      if (JSON.stringify(outlined.sort()) !== JSON.stringify(['HV01', 'SQLVM01'])) {
+        throw new Error(`outlined shapes: ${JSON.stringify(outlined)}`);
+      }
+      if (!banner.startsWith('Simulated: HV01 fails.')) throw new Error(`banner: ${banner}`);
+      if (!table) throw new Error('the Markdown preview does not show the failure table');
+      await workbench.screenshot('simulate-failures');
+    },
+  },
+  {
     name: 'the Command Palette offers no deployment command in Restricted Mode',
     mode: 'restricted',
     async run(workbench) {

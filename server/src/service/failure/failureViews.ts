@@ -139,6 +139,20 @@ export function failureReport(analysis: FailureAnalysis): FailureReport {
       `| ${cell(scenarioLabel(scenario))} | ${cell(nodesText(scenario))} | ${scenario.votesLeft} of ${analysis.votes.total} | ${outcome(scenario)} | ${cell(scenario.disksLost.join(', ') || '—')} |`,
     );
   }
+  lines.push('');
+  lines.push('## What each vote depends on');
+  lines.push('');
+  for (const placement of analysis.placements) {
+    lines.push(
+      `- ${cell(placement.vm)}: host ${cell(placement.startsOn ?? 'none')}${placement.highlyAvailable ? ' (restarts elsewhere)' : ' (not highly available)'}, OS disk on ${cell(placement.osStorage ?? 'storage not declared')}`,
+    );
+  }
+  const witness = analysis.votes.witness;
+  lines.push(
+    witness === 'none'
+      ? '- no witness'
+      : `- the ${witness} witness${analysis.votes.witnessVotes ? '' : ' (no vote now)'}: ${witness === 'cloud' ? 'Azure, outside the clusters' : analysis.witnessStorage ? `on ${cell(analysis.witnessStorage)}${witness === 'disk' ? ', through the host cluster' : ''}` : 'outside this definition'}`,
+  );
   if (analysis.collisions.length > 0) {
     lines.push('');
     lines.push('## Guest nodes that can end up on one host');

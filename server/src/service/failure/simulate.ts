@@ -155,60 +155,99 @@ export function analyzeFailures(model: Definition): FailureAnalysis | undefined 
     (key) => model.sharedDisks.find((d) => d.name?.value.toLowerCase() === key)?.name?.value ?? key,
   );
 
+  // Indexes built once, so that each of the ~2,000 scenarios of a 64-host cluster costs little:
+  // where each guest node starts, which pairs are kept apart, and how many apart-kept nodes each
+  // host holds for each guest node before anything fails.
+  const hostCount = hosts.length;
+  const guestCount = placements.length;
+  const startIndex = placements.map((p) => hostIndex(p.startsOn));
+  const apartMatrix = placements.map((a) => placements.map((b) => a !== b && apart(a.vm, b.vm)));
+  const startGuests: number[][] = hosts.map(() => []);
+  startIndex.forEach((h, g) => {
+    if (h >= 0) startGuests[h]!.push(g);
+  });
+  const conflictsAt = new Int32Array(guestCount * hostCount);
+  for (let g = 0; g < guestCount; g++) {
+    for (let h = 0; h < hostCount; h++) {
+      let count = 0;
+      for (const other of startGuests[h]!) if (apartMatrix[g]![other]) count++;
+      conflictsAt[g * hostCount + h] = count;
+    }
+  }
+  const failedMask = new Uint8Array(hostCount);
+
   const scenario = (
     kind: Scenario['kind'],
-    failedHosts: readonly string[],
+    failedHosts: readonly number[],
     failedStorage?: string,
   ): Scenario => {
-    const failedSet = new Set(failedHosts.map((h) => h.toLowerCase()));
-    const survivors = hosts.filter((h) => !failedSet.has(h.toLowerCase()));
-    const hostClusterUp = survivors.length > 0 && survivors.length * 2 >= hosts.length;
+    for (const h of failedHosts) failedMask[h] = 1;
+    const survivorCount = hostCount - failedHosts.length;
+    const hostClusterUp = survivorCount > 0 && survivorCount * 2 >= hostCount;
     const witnessUp =
       witness === 'cloud' ||
       (witnessStorage === undefined
         ? witness !== 'disk' || hostClusterUp
         : witnessStorage !== failedStorage && (witness !== 'disk' || hostClusterUp));
+    const downMask = new Uint8Array(guestCount);
     const down: string[] = [];
-    const moved: { vm: string; to: string }[] = [];
-    const load = new Map<string, string[]>(survivors.map((h) => [h.toLowerCase(), []]));
-    // Those that keep running place first; the others restart where their anti-affinity is kept best.
-    const stay: Placement[] = [];
-    const move: Placement[] = [];
-    for (const placement of placements) {
-      const onFailedHost =
-        placement.startsOn === undefined || failedSet.has(placement.startsOn.toLowerCase());
-      if (!hostClusterUp || (failedStorage !== undefined && placement.osStorage === failedStorage)) {
+    const movers: number[] = [];
+    for (let g = 0; g < guestCount; g++) {
+      const placement = placements[g]!;
+      const start = startIndex[g]!;
+      const onFailedHost = start < 0 || failedMask[start] === 1;
+      const lost =
+        !hostClusterUp ||
+        (failedStorage !== undefined && placement.osStorage === failedStorage) ||
+        (onFailedHost && (!placement.highlyAvailable || survivorCount === 0));
+      if (lost) {
+        downMask[g] = 1;
         down.push(placement.vm);
-      } else if (!onFailedHost) stay.push(placement);
-      else if (placement.highlyAvailable && survivors.length > 0) move.push(placement);
-      else down.push(placement.vm);
+      } else if (onFailedHost) movers.push(g);
     }
-    for (const placement of stay) load.get(placement.startsOn!.toLowerCase())?.push(placement.vm);
-    for (const placement of move) {
-      let best: string | undefined;
+    // Each node that restarts goes where it has the fewest nodes it is kept apart from, then the fewest VMs.
+    const movedTo = new Map<number, number[]>();
+    const moved: { vm: string; to: string }[] = [];
+    for (const g of movers) {
+      let best = -1;
       let bestScore = Infinity;
-      for (const candidate of survivors) {
-        const there = load.get(candidate.toLowerCase())!;
-        const score = there.filter((other) => apart(other, placement.vm)).length * 1000 + there.length;
+      for (let h = 0; h < hostCount; h++) {
+        if (failedMask[h] === 1) continue;
+        const extra = movedTo.get(h);
+        let conflicts = conflictsAt[g * hostCount + h]!;
+        if (extra) for (const other of extra) if (apartMatrix[g]![other]) conflicts++;
+        const score = conflicts * 1000 + startGuests[h]!.length + (extra?.length ?? 0);
         if (score < bestScore) {
           bestScore = score;
-          best = candidate;
+          best = h;
         }
       }
-      load.get(best!.toLowerCase())!.push(placement.vm);
-      moved.push({ vm: placement.vm, to: best! });
+      const list = movedTo.get(best);
+      if (list) list.push(g);
+      else movedTo.set(best, [g]);
+      moved.push({ vm: placements[g]!.vm, to: hosts[best]! });
     }
+    const sharingHost: string[][] = [];
+    for (let h = 0; h < hostCount; h++) {
+      if (failedMask[h] === 1) continue;
+      const extra = movedTo.get(h);
+      if (startGuests[h]!.length + (extra?.length ?? 0) < 2) continue;
+      const there = [...startGuests[h]!.filter((g) => downMask[g] === 0), ...(extra ?? [])];
+      if (there.length > 1) sharingHost.push(there.map((g) => placements[g]!.vm));
+    }
+    for (const h of failedHosts) failedMask[h] = 0;
     const nodesDown = down.length + moved.length;
     const quorum = hostClusterUp ? quorumAfter(votes, nodesDown, witnessUp) : 'loses';
     const witnessVote = votes.witnessVotes && witnessUp ? 1 : 0;
-    const disksLost = sharedDiskNames.filter(
-      (name) =>
-        !hostClusterUp ||
-        (failedStorage !== undefined && diskStorage.get(name.toLowerCase()) === failedStorage),
-    );
+    const disksLost =
+      !hostClusterUp || failedStorage !== undefined
+        ? sharedDiskNames.filter(
+            (name) => !hostClusterUp || diskStorage.get(name.toLowerCase()) === failedStorage,
+          )
+        : [];
     return {
       kind,
-      failed: failedStorage !== undefined ? [failedStorage] : failedHosts,
+      failed: failedStorage !== undefined ? [failedStorage] : failedHosts.map((h) => hosts[h]!),
       down,
       moved,
       hostClusterUp,
@@ -216,14 +255,14 @@ export function analyzeFailures(model: Definition): FailureAnalysis | undefined 
       votesLeft: Math.max(0, votes.nodes - nodesDown - (votes.nodeWithoutVote ? 1 : 0)) + witnessVote,
       quorum,
       disksLost,
-      sharingHost: [...load.values()].filter((vms) => vms.length > 1),
+      sharingHost,
     };
   };
 
   const scenarios: Scenario[] = [];
-  for (const h of hosts) scenarios.push(scenario('host', [h]));
-  for (let i = 0; i < hosts.length; i++)
-    for (let j = i + 1; j < hosts.length; j++) scenarios.push(scenario('hostPair', [hosts[i]!, hosts[j]!]));
+  for (let i = 0; i < hostCount; i++) scenarios.push(scenario('host', [i]));
+  for (let i = 0; i < hostCount; i++)
+    for (let j = i + 1; j < hostCount; j++) scenarios.push(scenario('hostPair', [i, j]));
   const storageKinds = new Set(locations.map((l) => l.kind));
   if (storageKinds.has('sofs')) {
     // The SOFS fails as one: every share on it goes at once.
