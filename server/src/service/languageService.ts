@@ -280,7 +280,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     codeLenses: (document, parsed) =>
       failureCodeLenses(document, analysisOf(parsed).model, failuresOf(parsed)),
     failures(parsed) {
-      const failures = failuresOf(parsed);
+      // The whole table, pairs of host failures too: asked for, not computed on every edit.
+      const failures = analyzeFailures(analysisOf(parsed).model);
       return failures && failureReport(failures);
     },
     plan: (parsed) => buildPlan(analysisOf(parsed).model),

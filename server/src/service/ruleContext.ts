@@ -24,7 +24,8 @@ export class RuleContext {
     readonly model: Definition,
     readonly report: Report,
     /** The service's own, cached per parse, so that inlay hints reuse what validation computed. */
-    private readonly simulate: (model: Definition) => FailureAnalysis | undefined = analyzeFailures,
+    private readonly simulate: (model: Definition) => FailureAnalysis | undefined = (model) =>
+      analyzeFailures(model, { pairs: false }),
   ) {}
 
   /** The host OS's rank (see `versionRank`), or undefined when it is missing or unknown. */

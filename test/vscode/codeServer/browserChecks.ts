@@ -138,12 +138,7 @@ export const browserChecks: BrowserCheck[] = [
     mode: 'trusted',
     async run(workbench) {
       // Opened from its row in the Definitions view (the Topology of the hostile copy is open beside).
-      await workbench.runCommand('Focus on Definitions View');
-      await workbench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'sql-prod' }).first().click();
-      await workbench.page
-        .locator('.tabs-container .tab.active', { hasText: 'sql-csv-2012r2.gcluster.yaml' })
-        .first()
-        .waitFor({ timeout: 15_000 });
+      await workbench.openFromDefinitions('sql-prod', 'sql-csv-2012r2.gcluster.yaml');
       await workbench.runCommand('Guest Cluster: Simulate Failures');
       // Two webviews open (Topology, then the Markdown preview): look in each for what it shows.
       const frames = () =>
@@ -212,13 +207,7 @@ export const browserChecks: BrowserCheck[] = [
     mode: 'trusted',
     async run(workbench) {
       // The suites deployed the SQL example to the simulated cluster: every step is done there.
-      // Opened from its row in the Definitions view, as a person would.
-      await workbench.runCommand('Focus on Definitions View');
-      await workbench.page.locator('.part.sidebar .monaco-list-row', { hasText: 'sql-prod' }).first().click();
-      await workbench.page
-        .locator('.tabs-container .tab.active', { hasText: 'sql-csv-2012r2.gcluster.yaml' })
-        .first()
-        .waitFor({ timeout: 15_000 });
+      await workbench.openFromDefinitions('sql-prod', 'sql-csv-2012r2.gcluster.yaml');
       await workbench.runCommand('Guest Cluster: Plan Deployment');
       const frame = webviewFrame(workbench.page);
       await frame.locator('li.step').first().waitFor({ timeout: 30_000 });

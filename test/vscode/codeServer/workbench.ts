@@ -85,6 +85,16 @@ export class Workbench {
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
   }
 
+  /** Opens a definition from its row in the Definitions view, as a person would. */
+  async openFromDefinitions(row: string, fileName: string): Promise<void> {
+    await this.runCommand('Focus on Definitions View');
+    await this.page.locator('.part.sidebar .monaco-list-row', { hasText: row }).first().click();
+    await this.page
+      .locator('.tabs-container .tab.active', { hasText: fileName })
+      .first()
+      .waitFor({ timeout: 15_000 });
+  }
+
   /** Opens the Problems panel and returns it. */
   async openProblems(): Promise<Locator> {
     await this.runCommand('Problems: Focus on Problems View');

@@ -2,6 +2,9 @@ import { classifyPath, isUnder, versionRank } from '../domain';
 import type { Definition, VirtualMachine } from '../model';
 import { countVotes, quorumAfter, type QuorumOutcome, type VoteCount } from './quorum';
 
+/** Nodes in a failover cluster, host or guest: the most Windows Server allows. */
+const maxClusterNodes = 64;
+
 /** Where one guest node runs and may run. */
 export interface Placement {
   readonly vm: string;
@@ -64,14 +67,18 @@ export interface FailureAnalysis {
 
 /**
  * What survives when hosts or storage fail: every single host failure, every pair of host
- * failures, and the loss of each CSV volume (or of the SOFS), with the guest nodes that go down
+ * failures (unless `pairs` is false: the rules and hints need only single failures), and the
+ * loss of each CSV volume (or of the SOFS), with the guest nodes that go down
  * or move, the votes left, and the shared disks that cannot be reached.
  *
  * Assumptions, stated in the table: the host cluster has a witness of its own (so it keeps
  * running with half its nodes), and failures at once are judged at the instant they happen —
  * dynamic quorum adjusts votes only between failures.
  */
-export function analyzeFailures(model: Definition): FailureAnalysis | undefined {
+export function analyzeFailures(
+  model: Definition,
+  options: { readonly pairs?: boolean } = {},
+): FailureAnalysis | undefined {
   const guest = model.guestCluster;
   const host = model.hostCluster;
   if (!guest || !host) return undefined;
@@ -81,10 +88,17 @@ export function analyzeFailures(model: Definition): FailureAnalysis | undefined 
     if (vm.name && !byName.has(vm.name.value.toLowerCase())) byName.set(vm.name.value.toLowerCase(), vm);
   });
   const guestVms: VirtualMachine[] = [];
+  const seen = new Set<VirtualMachine>();
   for (const node of guest.nodes) {
     const vm = byName.get(node.value.toLowerCase());
-    if (vm && !guestVms.includes(vm)) guestVms.push(vm);
+    if (vm && !seen.has(vm)) {
+      seen.add(vm);
+      guestVms.push(vm);
+    }
   }
+  // Beyond the failover cluster limit (TOPO002 says so) no real cluster could answer, and the
+  // pairs would cost quadratic time for nothing.
+  if (guestVms.length > maxClusterNodes || hosts.length > maxClusterNodes) return undefined;
 
   const locations = storageLocations(model);
   const locationOf = (path: string | undefined) =>
@@ -118,6 +132,7 @@ export function analyzeFailures(model: Definition): FailureAnalysis | undefined 
   const preferred = new Set(
     guestVms.filter((vm) => hostIndex(vm.preferredHost?.value) >= 0).map((vm) => vm.name!.value),
   );
+  const apartMatrix = placements.map((a) => placements.map((b) => a !== b && apart(a.vm, b.vm)));
   const collisions: Collision[] = [];
   for (let i = 0; i < placements.length; i++) {
     for (let j = i + 1; j < placements.length; j++) {
@@ -127,7 +142,7 @@ export function analyzeFailures(model: Definition): FailureAnalysis | undefined 
       const sameStart = a.startsOn !== undefined && a.startsOn.toLowerCase() === b.startsOn?.toLowerCase();
       const bothPrefer = preferred.has(a.vm) && preferred.has(b.vm);
       if (sameStart) collisions.push({ vms: pair, why: bothPrefer ? 'preferredHost' : 'tooFewHosts' });
-      else if (!apart(a.vm, b.vm)) collisions.push({ vms: pair, why: 'noAntiAffinity' });
+      else if (!apartMatrix[i]![j]) collisions.push({ vms: pair, why: 'noAntiAffinity' });
     }
   }
 
@@ -161,7 +176,6 @@ export function analyzeFailures(model: Definition): FailureAnalysis | undefined 
   const hostCount = hosts.length;
   const guestCount = placements.length;
   const startIndex = placements.map((p) => hostIndex(p.startsOn));
-  const apartMatrix = placements.map((a) => placements.map((b) => a !== b && apart(a.vm, b.vm)));
   const startGuests: number[][] = hosts.map(() => []);
   startIndex.forEach((h, g) => {
     if (h >= 0) startGuests[h]!.push(g);
@@ -260,8 +274,9 @@ export function analyzeFailures(model: Definition): FailureAnalysis | undefined 
   };
 
   const scenarios: Scenario[] = [];
+  const pairs = options.pairs !== false;
   for (let i = 0; i < hostCount; i++) scenarios.push(scenario('host', [i]));
-  for (let i = 0; i < hostCount; i++)
+  for (let i = 0; pairs && i < hostCount; i++)
     for (let j = i + 1; j < hostCount; j++) scenarios.push(scenario('hostPair', [i, j]));
   const storageKinds = new Set(locations.map((l) => l.kind));
   if (storageKinds.has('sofs')) {
