@@ -180,7 +180,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const failuresOf = (parsed: ParsedDefinition): FailureAnalysis | undefined => {
     let found = failureCache.get(parsed);
     if (found === undefined)
-      failureCache.set(parsed, (found = analyzeFailures(analysisOf(parsed).model) ?? null));
+      // Single failures only: what the rules and the hints need, cheap enough for every edit.
+      failureCache.set(parsed, (found = analyzeFailures(analysisOf(parsed).model, { pairs: false }) ?? null));
     return found ?? undefined;
   };
 
