@@ -121,18 +121,14 @@ export function analyzeFailures(
       osStorage: locationOf(vm.osDisk?.path?.value),
     };
   });
-  const classesOf = new Map(
-    guestVms.map((vm) => [
-      vm.name!.value,
-      new Set(vm.antiAffinityClassNames.map((c) => c.value.toLowerCase())),
-    ]),
-  );
-  const apart = (a: string, b: string) => [...(classesOf.get(a) ?? [])].some((c) => classesOf.get(b)?.has(c));
+  // Kept apart: the two share an anti-affinity class (a node has one or two: a plain scan is cheapest).
+  const classes = guestVms.map((vm) => vm.antiAffinityClassNames.map((c) => c.value.toLowerCase()));
+  const apart = (a: number, b: number) => classes[a]!.some((c) => classes[b]!.includes(c));
 
   const preferred = new Set(
     guestVms.filter((vm) => hostIndex(vm.preferredHost?.value) >= 0).map((vm) => vm.name!.value),
   );
-  const apartMatrix = placements.map((a) => placements.map((b) => a !== b && apart(a.vm, b.vm)));
+  const apartMatrix = placements.map((_, a) => placements.map((__, b) => a !== b && apart(a, b)));
   const collisions: Collision[] = [];
   for (let i = 0; i < placements.length; i++) {
     for (let j = i + 1; j < placements.length; j++) {
@@ -171,8 +167,7 @@ export function analyzeFailures(
   );
 
   // Indexes built once, so that each of the ~2,000 scenarios of a 64-host cluster costs little:
-  // where each guest node starts, which pairs are kept apart, and how many apart-kept nodes each
-  // host holds for each guest node before anything fails.
+  // where each guest node starts, and which guest nodes each host holds before anything fails.
   const hostCount = hosts.length;
   const guestCount = placements.length;
   const startIndex = placements.map((p) => hostIndex(p.startsOn));
@@ -180,14 +175,6 @@ export function analyzeFailures(
   startIndex.forEach((h, g) => {
     if (h >= 0) startGuests[h]!.push(g);
   });
-  const conflictsAt = new Int32Array(guestCount * hostCount);
-  for (let g = 0; g < guestCount; g++) {
-    for (let h = 0; h < hostCount; h++) {
-      let count = 0;
-      for (const other of startGuests[h]!) if (apartMatrix[g]![other]) count++;
-      conflictsAt[g * hostCount + h] = count;
-    }
-  }
   const failedMask = new Uint8Array(hostCount);
 
   const scenario = (
@@ -228,7 +215,8 @@ export function analyzeFailures(
       for (let h = 0; h < hostCount; h++) {
         if (failedMask[h] === 1) continue;
         const extra = movedTo.get(h);
-        let conflicts = conflictsAt[g * hostCount + h]!;
+        let conflicts = 0;
+        for (const other of startGuests[h]!) if (apartMatrix[g]![other]) conflicts++;
         if (extra) for (const other of extra) if (apartMatrix[g]![other]) conflicts++;
         const score = conflicts * 1000 + startGuests[h]!.length + (extra?.length ?? 0);
         if (score < bestScore) {
