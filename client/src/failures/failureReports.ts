@@ -56,6 +56,11 @@ export class FailureReports implements TextDocumentContentProvider, Disposable {
     this.contents.set(uri.toString(), result.markdown);
     this.changed.fire(uri);
     this.topology.highlight(definition, result.highlight);
+    // Editor, Topology, table: three columns, so that neither hides the other. Each webview
+    // opens once the one before it has drawn.
+    const panel = this.topology.show(definition);
+    await this.topology.whenDrawn(definition);
+    panel.reveal(panel.viewColumn, false);
     try {
       await commands.executeCommand('markdown.showPreviewToSide', uri);
     } catch (error) {
@@ -63,8 +68,6 @@ export class FailureReports implements TextDocumentContentProvider, Disposable {
       this.log.warn(`No Markdown preview: ${error instanceof Error ? error.message : String(error)}`);
       await window.showTextDocument(uri, { viewColumn: ViewColumn.Beside, preview: true });
     }
-    // Editor, table, Topology: three columns, so that neither hides the other.
-    this.topology.show(definition, ViewColumn.Three);
     return { ...result, uri: uri.toString() };
   }
 

@@ -24,6 +24,8 @@ export const topologyViewType = 'gcluster.topology';
  */
 export class TopologyPanels implements Disposable {
   private readonly panels = new Map<string, WebviewPanel>();
+  /** Each panel's first drawing, awaited before another webview opens beside it. */
+  private readonly drawn = new Map<string, { promise: Promise<void>; resolve: () => void }>();
   /** The failure each panel marks, sent again after every redraw. */
   private readonly highlights = new Map<string, FailureHighlight | undefined>();
   private readonly subscription: Disposable;
@@ -75,12 +77,29 @@ export class TopologyPanels implements Disposable {
         );
       }
     });
+    let resolve: () => void = () => undefined;
+    const promise = new Promise<void>((done) => (resolve = done));
+    this.drawn.set(uri, { promise, resolve });
     panel.onDidDispose(() => {
       this.panels.delete(uri);
       this.highlights.delete(uri);
+      this.drawn.get(uri)?.resolve();
+      this.drawn.delete(uri);
     });
     this.panels.set(uri, panel);
     return panel;
+  }
+
+  /**
+   * Resolves once a definition's Topology view has drawn (or after `timeoutMs`): a webview that is
+   * still loading when another opens beside it can stay blank in some hosts.
+   */
+  async whenDrawn(target: string, timeoutMs = 5000): Promise<void> {
+    const waiting = this.drawn.get(sameSpelling(target))?.promise;
+    if (!waiting) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([waiting, new Promise<void>((done) => (timer = setTimeout(done, timeoutMs)))]);
+    clearTimeout(timer);
   }
 
   /** Marks what a failure takes down in a definition's Topology view (which must be open). */
@@ -102,6 +121,7 @@ export class TopologyPanels implements Disposable {
         : { type: 'gone', fileName: fileName(uri) };
       panel.title = `Topology: ${overview?.name ?? fileName(uri)}`;
       await panel.webview.postMessage(message);
+      this.drawn.get(uri)?.resolve();
       if (this.highlights.has(uri)) {
         await panel.webview.postMessage({
           type: 'highlight',
