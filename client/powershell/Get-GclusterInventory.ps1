@@ -20,9 +20,12 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+# UTF-8 out, whatever the console's code page: names and messages reach the extension intact.
+[Console]::OutputEncoding = [System.Text.UTF8Encoding]::new($false)
 
 $credential = $null
-$stdin = [Console]::In.ReadToEnd()
+# Standard input as UTF-8, not the console's code page: a password may hold any character.
+$stdin = [System.IO.StreamReader]::new([Console]::OpenStandardInput(), [System.Text.UTF8Encoding]::new($false)).ReadToEnd()
 if ($stdin.Trim() -ne '') {
     $given = ConvertFrom-Json -InputObject $stdin
     if ($null -ne $given.PSObject.Properties['credential']) {
@@ -145,11 +148,22 @@ foreach ($vm in $vms) {
         $groupOf[$key] += $vm.name
     }
 }
+# VMs that share any disk belong to one group, even when each disk is shared by only some of them.
 foreach ($members in $groupOf.Values) {
     if (@($members).Count -lt 2) { continue }
-    $known = $false
-    foreach ($group in $groupsOfVms) { if ($group -contains $members[0]) { $known = $true } }
-    if (-not $known) { $groupsOfVms += , @($members) }
+    $merged = @($members)
+    $others = @()
+    foreach ($group in $groupsOfVms) {
+        $overlaps = $false
+        foreach ($member in $group) { if ($merged -contains $member) { $overlaps = $true } }
+        if ($overlaps) {
+            foreach ($member in $group) { if ($merged -notcontains $member) { $merged += $member } }
+        }
+        else {
+            $others += , @($group)
+        }
+    }
+    $groupsOfVms = $others + , @($merged)
 }
 $guestClusters = @()
 foreach ($members in $groupsOfVms) {

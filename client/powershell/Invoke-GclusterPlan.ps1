@@ -26,6 +26,8 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+# UTF-8 out, whatever the console's code page: names and messages reach the extension intact.
+[Console]::OutputEncoding = [System.Text.UTF8Encoding]::new($false)
 
 # The only cmdlets a plan may run. Each is a fixed script block: the cmdlet name is never taken from the plan.
 $actions = @{
@@ -160,8 +162,16 @@ function Test-Done($Step, [hashtable] $Secrets) {
         $allMatch = $true
         if ($null -ne $Step.probe.PSObject.Properties['where']) {
             foreach ($condition in $Step.probe.where.PSObject.Properties) {
-                $actual = $item.($condition.Name)
-                if ((@($actual) -join "`n") -ne (@($condition.Value) -join "`n")) { $allMatch = $false }
+                $actual = @($item.($condition.Name))
+                if ($condition.Value -is [array]) {
+                    # A list is there when each of its values is (a group may have classes of its own too).
+                    $texts = @()
+                    foreach ($value in $actual) { $texts += [string] $value }
+                    foreach ($wanted in $condition.Value) {
+                        if ($texts -notcontains [string] $wanted) { $allMatch = $false }
+                    }
+                }
+                elseif (($actual -join "`n") -ne [string] $condition.Value) { $allMatch = $false }
             }
         }
         if ($allMatch) { $matched = $true }
@@ -178,10 +188,11 @@ function Get-Stages($Step) {
     return @($Step.pipeline)
 }
 
-$plan = ConvertFrom-Json -InputObject (Get-Content -LiteralPath $PlanPath -Raw)
+$plan = ConvertFrom-Json -InputObject (Get-Content -LiteralPath $PlanPath -Raw -Encoding UTF8)
 $secrets = @{}
 $credential = $null
-$stdin = [Console]::In.ReadToEnd()
+# Standard input as UTF-8, not the console's code page: a password may hold any character.
+$stdin = [System.IO.StreamReader]::new([Console]::OpenStandardInput(), [System.Text.UTF8Encoding]::new($false)).ReadToEnd()
 if ($stdin.Trim() -ne '') {
     $given = ConvertFrom-Json -InputObject $stdin
     if ($null -ne $given.PSObject.Properties['secrets'] -and $null -ne $given.secrets) {
@@ -227,13 +238,29 @@ foreach ($step in @($plan.steps)) {
         if ($null -ne $step.PSObject.Properties['set'] -and $null -ne $step.set) {
             foreach ($property in $step.set.PSObject.Properties) {
                 if ($settable -notcontains $property.Name) { throw "The property '$($property.Name)' is not one this script sets." }
-                foreach ($item in @($result)) { $item.($property.Name) = $property.Value }
+                foreach ($item in @($result)) {
+                    if ($property.Name -eq 'AntiAffinityClassNames') {
+                        # Added to the group's own classes, never in their place: nothing is taken away.
+                        $classes = [System.Collections.Specialized.StringCollection]::new()
+                        foreach ($class in @($item.AntiAffinityClassNames)) { if ($class) { [void] $classes.Add([string] $class) } }
+                        foreach ($class in @($property.Value)) { if (-not $classes.Contains([string] $class)) { [void] $classes.Add([string] $class) } }
+                        $item.AntiAffinityClassNames = $classes
+                    }
+                    else {
+                        $item.($property.Name) = $property.Value
+                    }
+                }
             }
         }
         $done++
         Write-Event @{ type = 'done'; step = $step.id; title = $step.title }
     }
     catch {
+        # A check that fails (Test-Cluster) is reported, and the deployment goes on.
+        if ($null -ne $step.PSObject.Properties['optional'] -and $step.optional -eq $true) {
+            Write-Event @{ type = 'warning'; step = $step.id; title = $step.title; message = $_.Exception.Message }
+            continue
+        }
         Write-Event @{ type = 'error'; step = $step.id; title = $step.title; message = $_.Exception.Message }
         exit 1
     }

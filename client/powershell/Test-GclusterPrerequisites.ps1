@@ -12,6 +12,8 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
+# UTF-8 out, whatever the console's code page: messages reach the extension intact.
+[Console]::OutputEncoding = [System.Text.UTF8Encoding]::new($false)
 
 function Write-Check([string] $Name, [bool] $Passed, [string] $Detail, [string] $Fix) {
     $check = @{ type = 'check'; name = $Name; passed = $Passed; detail = $Detail; fix = $Fix }

@@ -94,6 +94,16 @@ describe('deploying a plan (against the PowerShell stand-in and a simulated clus
     assert.equal(summary.skipped, plan.steps.length);
   });
 
+  it('reports a failed optional check and goes on', async () => {
+    const check = plan.steps.find((step) => step.optional)!;
+    setState({ failAt: check.id });
+    const summary = await deploy();
+    assert.equal(summary.failed, undefined);
+    assert.deepEqual(summary.warnings, [{ step: check.id, message: 'The simulated check found a problem.' }]);
+    assert.equal(summary.done, plan.steps.length - 1);
+    assert.equal(summary.exitCode, 0);
+  });
+
   it('stops at a failing step, and a second run resumes there', async () => {
     const failing = plan.steps[7]!.id;
     setState({ failAt: failing });

@@ -48,7 +48,7 @@ describe('locating PowerShell', () => {
     assert.match('missing' in missing ? missing.missing : '', /gcluster\.powershell\.path is set to \/nope/);
   });
 
-  it('finds pwsh on the PATH, and on Windows prefers PowerShell 7 to Windows PowerShell', () => {
+  it('finds pwsh on the PATH, and on Windows prefers PowerShell 7, or Windows PowerShell for the executor', () => {
     assert.deepEqual(
       locatePowerShell({
         configured: '',
@@ -68,6 +68,28 @@ describe('locating PowerShell', () => {
       {
         executable: 'C:\\Program Files\\PowerShell\\7\\pwsh.exe',
       },
+    );
+    // The executor sets properties on FailoverClusters objects, which PowerShell 7 reaches only
+    // through copies: for it, Windows PowerShell comes first; elsewhere there is only pwsh.
+    assert.deepEqual(
+      locatePowerShell({
+        configured: '',
+        platform: 'win32',
+        pathVariable: windows,
+        isExecutable: both,
+        prefer: 'windowsPowerShell',
+      }),
+      { executable: 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe' },
+    );
+    assert.deepEqual(
+      locatePowerShell({
+        configured: '',
+        platform: 'linux',
+        pathVariable: '/b',
+        isExecutable: on(['/b/pwsh']),
+        prefer: 'windowsPowerShell',
+      }),
+      { executable: '/b/pwsh' },
     );
     const none = locatePowerShell({
       configured: '',

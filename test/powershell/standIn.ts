@@ -142,7 +142,7 @@ async function executor(): Promise<void> {
   const stateFile = process.env.GCLUSTER_STAND_IN_STATE ?? '';
   const state = JSON.parse(readFileSync(stateFile, 'utf8')) as SimulatedCluster;
   const plan = JSON.parse(readFileSync(option('PlanPath') ?? '', 'utf8')) as {
-    steps: { id: string; title: string }[];
+    steps: { id: string; title: string; optional?: boolean }[];
   };
   const whatIf = scriptArgs.includes('-WhatIf');
   const given = JSON.parse((await readInput()) || '{}') as {
@@ -166,6 +166,16 @@ async function executor(): Promise<void> {
     }
     write({ type: 'started', step: step.id, title: step.title });
     if (state.delayMs) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
+    if (state.failAt === step.id && step.optional) {
+      // As the executor does: a failed check is reported, and the deployment goes on.
+      write({
+        type: 'warning',
+        step: step.id,
+        title: step.title,
+        message: 'The simulated check found a problem.',
+      });
+      continue;
+    }
     if (state.failAt === step.id) {
       save();
       write({

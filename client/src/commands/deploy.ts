@@ -65,7 +65,8 @@ export async function deploy(
     if (value === undefined) return undefined;
     secrets[name] = value;
   }
-  const located = locateConfiguredPowerShell();
+  // The executor sets properties on FailoverClusters objects: Windows PowerShell first on Windows.
+  const located = locateConfiguredPowerShell('windowsPowerShell');
   if ('missing' in located) {
     void window.showErrorMessage(located.missing);
     return undefined;
@@ -139,7 +140,7 @@ async function run(
 }
 
 function report(summary: DeploySummary, cluster: string, whatIf: boolean, log: Logger): void {
-  const counts = `${summary.done} done, ${summary.skipped} already in place${whatIf ? `, ${summary.wouldRun} would run` : ''}`;
+  const counts = `${summary.done} done, ${summary.skipped} already in place${whatIf ? `, ${summary.wouldRun} would run` : ''}${summary.warnings.length > 0 ? `, ${summary.warnings.length} check${summary.warnings.length === 1 ? '' : 's'} failed (see the output)` : ''}`;
   log.info(`${cluster}: ${counts}.${summary.stderr ? ` Errors: ${summary.stderr}` : ''}`);
   const showOutput = (choice: string | undefined) => choice && commands.executeCommand('gcluster.showOutput');
   if (summary.failed) {
@@ -180,6 +181,8 @@ function eventText(event: DeployEvent): string {
       return `${event.type} ${event.step} — ${event.title}`;
     case 'error':
       return `error ${event.step} — ${event.message}`;
+    case 'warning':
+      return `warning ${event.step} — ${event.title}: ${event.message}`;
     case 'result':
       return `result: ${event.done} done, ${event.skipped} already in place`;
     case 'text':
@@ -200,7 +203,8 @@ export async function dryRunStatus(
     void window.showWarningMessage(restrictedMessage);
     return undefined;
   }
-  const located = locateConfiguredPowerShell();
+  // The executor sets properties on FailoverClusters objects: Windows PowerShell first on Windows.
+  const located = locateConfiguredPowerShell('windowsPowerShell');
   if ('missing' in located) {
     void window.showErrorMessage(located.missing);
     return undefined;

@@ -3,8 +3,9 @@ import { workspace } from 'vscode';
 import { locatePowerShell, type Located } from '../powershell/locate';
 
 /** The PowerShell of `gcluster.powershell.path` (machine-scoped), else the one on the PATH. */
-export function locateConfiguredPowerShell(): Located {
+export function locateConfiguredPowerShell(prefer?: 'pwsh' | 'windowsPowerShell'): Located {
   return locatePowerShell({
+    ...(prefer ? { prefer } : {}),
     configured: workspace.getConfiguration('gcluster').get<string>('powershell.path', ''),
     platform: process.platform,
     pathVariable: process.env.PATH ?? '',

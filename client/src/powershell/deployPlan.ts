@@ -30,6 +30,8 @@ export type DeployEvent =
       readonly title: string;
     }
   | { readonly type: 'error'; readonly step: string; readonly title?: string; readonly message: string }
+  /** An optional check that failed (Test-Cluster): said, and the deployment goes on. */
+  | { readonly type: 'warning'; readonly step: string; readonly title: string; readonly message: string }
   | { readonly type: 'result'; readonly done: number; readonly skipped: number; readonly whatIf: boolean }
   | { readonly type: 'text'; readonly text: string };
 
@@ -38,6 +40,8 @@ export interface DeploySummary {
   readonly skipped: number;
   readonly wouldRun: number;
   readonly failed?: { readonly step: string; readonly message: string };
+  /** Optional checks that failed without stopping the deployment. */
+  readonly warnings: readonly { readonly step: string; readonly message: string }[];
   readonly stopped?: 'cancelled' | 'timeout';
   readonly exitCode: number | null;
   readonly stderr: string;
@@ -79,6 +83,7 @@ export async function deployPlan(options: DeployOptions): Promise<DeploySummary>
   let skipped = 0;
   let wouldRun = 0;
   let failed: DeploySummary['failed'];
+  const warnings: { step: string; message: string }[] = [];
   // Every value that must never reach the log: the secrets and the password.
   const hidden = {
     ...options.secrets,
@@ -99,6 +104,8 @@ export async function deployPlan(options: DeployOptions): Promise<DeploySummary>
         else if (event.type === 'wouldRun') wouldRun++;
         else if (event.type === 'error')
           failed = { step: event.step, message: redact(event.message, hidden) };
+        else if (event.type === 'warning')
+          warnings.push({ step: event.step, message: redact(event.message, hidden) });
         options.onEvent?.(event);
       },
     });
@@ -106,6 +113,7 @@ export async function deployPlan(options: DeployOptions): Promise<DeploySummary>
       done,
       skipped,
       wouldRun,
+      warnings,
       ...(failed ? { failed } : {}),
       ...(result.stopped ? { stopped: result.stopped } : {}),
       exitCode: result.exitCode,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { countVotes, quorumAfter } from '../../../server/src/service/failure/quorum';
 import {
   analyzeFailures,
   type FailureAnalysis,
@@ -250,5 +251,25 @@ describe('failure analysis', () => {
     });
     assert.deepEqual(analyze(text).collisions, [{ vms: ['GA', 'GB'], why: 'preferredHost' }]);
     assert.deepEqual(codes(text).sort(), ['FAIL001', 'FAIL003']);
+  });
+});
+
+describe('the vote arithmetic', () => {
+  it('drops one vote of an even count without a witness only from 2012 R2 on (the tie breaker)', () => {
+    // 2012 R2, 2 nodes, no witness: 1 vote counted; one node down keeps it only if that node had no vote.
+    const r2 = countVotes(2, 'none', 'windowsServer2012R2');
+    assert.deepEqual([r2.total, r2.nodeWithoutVote, quorumAfter(r2, 1, false)], [1, true, 'depends']);
+    // 2012: both nodes vote, 2 needed: losing either stops the cluster.
+    const w2012 = countVotes(2, 'none', 'windowsServer2012');
+    assert.deepEqual([w2012.total, w2012.needed, quorumAfter(w2012, 1, false)], [2, 2, 'loses']);
+    // 2012: a static witness always votes, even with 3 nodes: 4 votes, 3 needed; 2 nodes down loses.
+    const static3 = countVotes(3, 'disk', 'windowsServer2012');
+    assert.deepEqual(
+      [static3.total, quorumAfter(static3, 1, true), quorumAfter(static3, 2, true)],
+      [4, 'keeps', 'loses'],
+    );
+    // 2016, 4 nodes and no witness: 3 votes counted, 2 needed; 2 down at once depends on which.
+    const four = countVotes(4, 'none', 'windowsServer2016');
+    assert.deepEqual([four.total, four.needed, quorumAfter(four, 2, false)], [3, 2, 'depends']);
   });
 });

@@ -7,8 +7,8 @@ export interface VoteCount {
   /** Whether the witness holds a vote now: always with a static witness, only for an even node count with a dynamic one. */
   readonly witnessVotes: boolean;
   /**
-   * With no witness and an even node count, dynamic quorum takes the vote of one node (which one
-   * the cluster picks), so that the total is odd.
+   * With no witness and an even node count, from 2012 R2 on, the cluster takes the vote of one
+   * node (the tie breaker: which one it picks), so that the total is odd.
    */
   readonly nodeWithoutVote: boolean;
   readonly total: number;
@@ -21,7 +21,9 @@ export interface VoteCount {
 /**
  * The vote arithmetic Windows Server applies to a guest cluster: one vote per node; a witness
  * vote that, from 2012 R2 on (dynamic witness), counts only while the node count is even; and,
- * from 2012 on (dynamic quorum), no tie without a witness — one node's vote is dropped.
+ * from 2012 R2 on (the tie breaker of dynamic quorum), no tie without a witness — one node's
+ * vote is dropped. Dynamic quorum itself (2012) adjusts votes only between failures, which
+ * simultaneous failures never see.
  */
 export function countVotes(
   nodes: number,
@@ -33,7 +35,7 @@ export function countVotes(
   const dynamicQuorum = rank >= 2012;
   const kind = witness === 'disk' || witness === 'fileShare' || witness === 'cloud' ? witness : 'none';
   const witnessVotes = kind !== 'none' && (!dynamicWitness || nodes % 2 === 0);
-  const nodeWithoutVote = kind === 'none' && dynamicQuorum && nodes % 2 === 0 && nodes > 0;
+  const nodeWithoutVote = kind === 'none' && dynamicWitness && nodes % 2 === 0 && nodes > 0;
   const total = nodes - (nodeWithoutVote ? 1 : 0) + (witnessVotes ? 1 : 0);
   return {
     nodes,
