@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { deployPlan, redact, secretsOf, type DeployEvent } from '../../client/src/powershell/deployPlan';
+import { deployPlan, secretsOf, type DeployEvent } from '../../client/src/powershell/deployPlan';
+import { redact } from '../../client/src/powershell/redact';
 import { checkPrerequisites } from '../../client/src/powershell/prerequisites';
 import { inspectCluster } from '../../client/src/powershell/inspect';
 import { simulatedInventory } from '../fixtures/simulatedCluster';

@@ -2,13 +2,7 @@ import { commands, window, workspace, type ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DeploymentPlan } from '../../../server/src/protocol';
 import type { Logger } from '../logger';
-import {
-  deployPlan,
-  redact,
-  secretsOf,
-  type DeployEvent,
-  type DeploySummary,
-} from '../powershell/deployPlan';
+import { deployPlan, secretsOf, type DeployEvent, type DeploySummary } from '../powershell/deployPlan';
 import { isAuthenticationFailure } from '../powershell/credential';
 import type { RemotingCredential } from '../powershell/inspect';
 import { locateConfiguredPowerShell } from './powerShellPath';
@@ -110,7 +104,6 @@ async function run(
   whatIf: boolean,
   credential: RemotingCredential | undefined,
 ): Promise<DeploySummary> {
-  const hidden = { ...secrets, ...(credential ? { password: credential.password } : {}) };
   log.info(
     `${whatIf ? 'Dry run of' : 'Deploying'} ${plan.guestCluster} (${plan.steps.length} steps) with ${executable}${credential ? `, remoting as ${credential.userName}` : ''}.`,
   );
@@ -129,7 +122,8 @@ async function run(
         timeoutMs: deployTimeoutMs,
         signal,
         onEvent: (event) => {
-          log.info(redact(eventText(event), hidden));
+          // deployPlan has redacted every event already.
+          log.info(eventText(event));
           if (event.type === 'started' || event.type === 'skipped' || event.type === 'wouldRun') {
             reported++;
             progress(`${reported}/${plan.steps.length} ${event.title}`, 100 / plan.steps.length);

@@ -1,5 +1,6 @@
 import type { DefinitionOverview, TextRange } from '../../../server/src/protocol';
 import type { Inventory } from '../powershell/inspect';
+import { samePath } from './inventoryText';
 
 /** A difference between a definition and the cluster as it runs, placed in the definition. */
 export interface DriftFinding {
@@ -11,10 +12,6 @@ export interface DriftFinding {
 
 const noRange: TextRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** Windows compares names and paths without case, whichever slash was typed. */
-const same = (a: string, b: string) =>
-  a.replace(/\//g, '\\').toLowerCase() === b.replace(/\//g, '\\').toLowerCase();
-
 /**
  * What differs between a definition and its host cluster as the inspector read it: a host node
  * missing or not up (DRIFT006), a VM missing (DRIFT001) or not highly available (DRIFT005), a
@@ -25,7 +22,7 @@ export function findDrift(overview: DefinitionOverview, inventory: Inventory): D
   const findings: DriftFinding[] = [];
   const host = overview.hostCluster;
   for (const node of host?.nodes ?? []) {
-    const live = inventory.nodes.find((candidate) => same(candidate.name, node.name));
+    const live = inventory.nodes.find((candidate) => samePath(candidate.name, node.name));
     if (!live) {
       findings.push({
         code: 'DRIFT006',
@@ -43,7 +40,7 @@ export function findDrift(overview: DefinitionOverview, inventory: Inventory): D
     }
   }
   for (const vm of overview.virtualMachines) {
-    const live = inventory.vms.find((candidate) => same(candidate.name, vm.name));
+    const live = inventory.vms.find((candidate) => samePath(candidate.name, vm.name));
     if (!live) {
       findings.push({
         code: 'DRIFT001',
@@ -62,9 +59,9 @@ export function findDrift(overview: DefinitionOverview, inventory: Inventory): D
       });
     }
     for (const attachment of vm.attachments) {
-      const disk = overview.sharedDisks.find((candidate) => same(candidate.name, attachment.disk));
+      const disk = overview.sharedDisks.find((candidate) => samePath(candidate.name, attachment.disk));
       if (!disk?.path) continue;
-      const drive = live.disks.find((candidate) => same(candidate.path, disk.path!));
+      const drive = live.disks.find((candidate) => samePath(candidate.path, disk.path!));
       if (!drive) {
         findings.push({
           code: 'DRIFT003',
@@ -84,7 +81,7 @@ export function findDrift(overview: DefinitionOverview, inventory: Inventory): D
     }
   }
   const extra = inventory.vms.filter(
-    (live) => !overview.virtualMachines.some((vm) => same(vm.name, live.name)),
+    (live) => !overview.virtualMachines.some((vm) => samePath(vm.name, live.name)),
   );
   if (extra.length > 0) {
     findings.push({

@@ -6,6 +6,7 @@ import {
   type InventoryGuestCluster,
   type InventoryVm,
 } from '../powershell/inspect';
+import { firstLine, gigabytes, samePath } from './inventoryText';
 
 const gib = 1024 ** 3;
 
@@ -312,10 +313,6 @@ function quorumOf(group: GuestGroup, witnessDisk: string | undefined): object {
   return { witness: 'none' };
 }
 
-function gigabytes(bytes: number): number {
-  return Math.round((bytes / gib) * 100) / 100;
-}
-
 function baseName(filePath: string): string {
   const last =
     filePath
@@ -334,14 +331,6 @@ function uniqueNames(names: readonly string[]): string[] {
     taken.add(candidate.toLowerCase());
     return candidate;
   });
-}
-
-function samePath(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-function firstLine(text: string): string {
-  return text.split(/\r?\n/)[0]!.trim().slice(0, 120);
 }
 
 /** A name in a comment stays on the comment's line. */

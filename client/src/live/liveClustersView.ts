@@ -92,8 +92,7 @@ export class LiveClustersView implements TreeDataProvider<LiveNode>, Disposable 
   }
 
   async remove(node?: unknown): Promise<void> {
-    const connection =
-      typeof node === 'string' ? node : (node as LiveNode | undefined)?.id.split('\u0000')[1];
+    const connection = this.connectionOf(node);
     if (!connection) return;
     await this.context.globalState.update(
       connectionsKey,
@@ -205,8 +204,7 @@ export class LiveClustersView implements TreeDataProvider<LiveNode>, Disposable 
       void window.showWarningMessage(restrictedMessage);
       return undefined;
     }
-    const named =
-      typeof target === 'string' ? target : (target as LiveNode | undefined)?.id.split('\u0000')[1];
+    const named = this.connectionOf(target);
     const connections = named
       ? this.connections.filter((c) => c.toLowerCase() === named.toLowerCase())
       : this.connections;

@@ -8,6 +8,7 @@ import {
   type InventoryVm,
 } from '../powershell/inspect';
 import type { DriftFinding } from './drift';
+import { firstLine, gigabytes } from './inventoryText';
 
 /** How a row's icon is coloured: by what the cluster says of the thing. */
 export type LiveHealth = 'ok' | 'warning' | 'error' | 'off' | undefined;
@@ -257,7 +258,7 @@ function vmNode(vm: InventoryVm, id: (...parts: string[]) => string): LiveNode {
       `${vm.name} on ${vm.host}: ${vm.state}`,
       ...(vm.processorCount
         ? [
-            `${vm.processorCount} virtual processors, ${Math.round(((vm.memoryStartupBytes ?? 0) / 1024 ** 3) * 100) / 100} GB ${vm.dynamicMemoryEnabled ? 'dynamic' : 'static'} memory`,
+            `${vm.processorCount} virtual processors, ${gigabytes(vm.memoryStartupBytes ?? 0)} GB ${vm.dynamicMemoryEnabled ? 'dynamic' : 'static'} memory`,
           ]
         : []),
       vm.antiAffinityClassNames.length > 0
@@ -291,8 +292,4 @@ function diskNode(disk: InventoryDisk, id: string): LiveNode {
     contextValue: 'liveDisk',
     children: [],
   };
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0]!.slice(0, 120);
 }

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { Uri, ViewColumn, window, workspace, type ExtensionContext, type WebviewPanel } from 'vscode';
 import type { DeploymentPlan } from '../../../server/src/protocol';
-import { makeNonce, webviewPage } from '../webviewPage';
+import { openPagePanel } from '../webviewPanel';
 import { parseFromPlanWebview, type ToPlanWebview } from './messages';
 
 export const planViewType = 'gcluster.plan';
@@ -28,23 +27,13 @@ export class PlanPanel {
       void this.post();
       return this.panel;
     }
-    const media = Uri.joinPath(this.context.extensionUri, 'client', 'media');
-    const dist = Uri.joinPath(this.context.extensionUri, 'dist');
-    const panel = window.createWebviewPanel(
-      planViewType,
+    const panel = openPagePanel(this.context, {
+      viewType: planViewType,
       title,
-      { viewColumn: ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, localResourceRoots: [media, dist] },
-    );
-    const webview = panel.webview;
-    webview.html = webviewPage({
-      title: 'Deployment plan',
-      cspSource: webview.cspSource,
-      nonce: makeNonce((size) => randomBytes(size)),
-      scriptUri: webview.asWebviewUri(Uri.joinPath(dist, 'plan.js')).toString(),
-      styleUri: webview.asWebviewUri(Uri.joinPath(media, 'plan.css')).toString(),
+      page: 'plan',
+      pageTitle: 'Deployment plan',
     });
-    webview.onDidReceiveMessage((raw: unknown) => {
+    panel.webview.onDidReceiveMessage((raw: unknown) => {
       const message = parseFromPlanWebview(raw);
       if (message?.type === 'ready') void this.post();
       else if (message?.type === 'openJson') void this.openJson();

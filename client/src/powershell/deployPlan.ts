@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { DeploymentPlan, PlanValue } from '../../../server/src/protocol';
 import type { RemotingCredential } from './inspect';
+import { hiddenValues, redact } from './redact';
 import { runScript, type ScriptEvent } from './runScript';
 
 export interface DeployOptions {
@@ -59,15 +60,6 @@ export function secretsOf(plan: DeploymentPlan): string[] {
   return [...names];
 }
 
-/** A line with every secret value replaced, for the output channel. */
-export function redact(text: string, secrets: Readonly<Record<string, string>>): string {
-  let redacted = text;
-  for (const value of Object.values(secrets)) {
-    if (value.length > 0) redacted = redacted.split(value).join('«secret»');
-  }
-  return redacted;
-}
-
 /**
  * Runs a plan with the executor script: the plan goes to a JSON file whose path is the only
  * argument, secrets go to standard input, and each step's report comes back as it happens. A
@@ -84,11 +76,7 @@ export async function deployPlan(options: DeployOptions): Promise<DeploySummary>
   let wouldRun = 0;
   let failed: DeploySummary['failed'];
   const warnings: { step: string; message: string }[] = [];
-  // Every value that must never reach the log: the secrets and the password.
-  const hidden = {
-    ...options.secrets,
-    ...(options.credential ? { password: options.credential.password } : {}),
-  };
+  const hidden = hiddenValues(options.secrets, options.credential);
   try {
     const result = await runScript({
       executable: options.executable,
@@ -98,14 +86,13 @@ export async function deployPlan(options: DeployOptions): Promise<DeploySummary>
       timeoutMs: options.timeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
       onEvent: (raw: ScriptEvent) => {
-        const event = raw as DeployEvent;
+        // Redacted here, once, so that no caller can show a secret the script echoed.
+        const event = redactEvent(raw as DeployEvent, hidden);
         if (event.type === 'done') done++;
         else if (event.type === 'skipped') skipped++;
         else if (event.type === 'wouldRun') wouldRun++;
-        else if (event.type === 'error')
-          failed = { step: event.step, message: redact(event.message, hidden) };
-        else if (event.type === 'warning')
-          warnings.push({ step: event.step, message: redact(event.message, hidden) });
+        else if (event.type === 'error') failed = { step: event.step, message: event.message };
+        else if (event.type === 'warning') warnings.push({ step: event.step, message: event.message });
         options.onEvent?.(event);
       },
     });
@@ -122,4 +109,13 @@ export async function deployPlan(options: DeployOptions): Promise<DeploySummary>
   } finally {
     rmSync(planFile, { force: true });
   }
+}
+
+/** An event with every text in it redacted. */
+function redactEvent(event: DeployEvent, hidden: Readonly<Record<string, string>>): DeployEvent {
+  const copy: Record<string, unknown> = { ...event };
+  for (const [key, value] of Object.entries(copy)) {
+    if (typeof value === 'string') copy[key] = redact(value, hidden);
+  }
+  return copy as DeployEvent;
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { hiddenValues, redact } from './redact';
 import { runScript } from './runScript';
 
 /** A host cluster as the inspector read it (every list is a list, every enum its name). */
@@ -110,18 +111,11 @@ export async function inspectCluster(options: {
   const found = result.events.find((event) => (event as { type?: unknown }).type === 'inventory') as
     { inventory?: Inventory } | undefined;
   if (!found?.inventory || result.exitCode !== 0) {
-    const said = redactCredential(
+    const said = redact(
       result.stderr.trim() || result.events.map((event) => JSON.stringify(event)).join('\n'),
-      options.credential,
+      hiddenValues({}, options.credential),
     );
     throw new Error(`Could not read ${options.clusterName}: ${said || `exit code ${result.exitCode}`}`);
   }
   return found.inventory;
-}
-
-/** Text with a password taken out, for messages and the log. */
-export function redactCredential(text: string, credential: RemotingCredential | undefined): string {
-  return credential && credential.password.length > 0
-    ? text.split(credential.password).join('«secret»')
-    : text;
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   Range,
   Selection,
@@ -14,7 +13,7 @@ import type { FailureHighlight } from '../../../server/src/protocol';
 import type { Logger } from '../logger';
 import type { DefinitionsSource } from '../definitions/definitionsSource';
 import { parseFromWebview, type ToWebview } from './messages';
-import { makeNonce, webviewPage } from '../webviewPage';
+import { openPagePanel } from '../webviewPanel';
 
 export const topologyViewType = 'gcluster.topology';
 
@@ -49,24 +48,15 @@ export class TopologyPanels implements Disposable {
       open.reveal(column, true);
       return open;
     }
-    const media = Uri.joinPath(this.context.extensionUri, 'client', 'media');
-    const dist = Uri.joinPath(this.context.extensionUri, 'dist');
-    const panel = window.createWebviewPanel(
-      topologyViewType,
-      `Topology: ${fileName(uri)}`,
-      { viewColumn: column ?? ViewColumn.Beside, preserveFocus: true },
-      { enableScripts: true, localResourceRoots: [media, dist] },
-    );
-    panel.iconPath = Uri.joinPath(this.context.extensionUri, 'client', 'language', 'gcluster-file.svg');
-    const webview = panel.webview;
-    webview.html = webviewPage({
-      title: 'Topology',
-      cspSource: webview.cspSource,
-      nonce: makeNonce((size) => randomBytes(size)),
-      scriptUri: webview.asWebviewUri(Uri.joinPath(dist, 'topology.js')).toString(),
-      styleUri: webview.asWebviewUri(Uri.joinPath(media, 'topology.css')).toString(),
+    const panel = openPagePanel(this.context, {
+      viewType: topologyViewType,
+      title: `Topology: ${fileName(uri)}`,
+      page: 'topology',
+      pageTitle: 'Topology',
+      ...(column ? { column } : {}),
     });
-    webview.onDidReceiveMessage((raw: unknown) => {
+    panel.iconPath = Uri.joinPath(this.context.extensionUri, 'client', 'language', 'gcluster-file.svg');
+    panel.webview.onDidReceiveMessage((raw: unknown) => {
       const message = parseFromWebview(raw);
       if (message?.type === 'ready') void this.update(uri);
       else if (message?.type === 'reveal') {
