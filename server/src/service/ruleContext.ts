@@ -1,5 +1,5 @@
 import { versionRank } from './domain';
-import { analyzeFailures, type FailureAnalysis } from './failure/simulate';
+import type { FailureAnalysis } from './failure/simulate';
 import type { Attachment, Definition, HostNode, SharedDisk, VirtualMachine } from './model';
 import type { Report } from './problem';
 
@@ -18,14 +18,12 @@ export class RuleContext {
   private hostIndex?: Map<string, HostNode>;
   private attachmentIndex?: Map<string, AttachmentOf[]>;
   private guestNodeList?: VirtualMachine[];
-  private failureAnalysis?: FailureAnalysis | null;
 
   constructor(
     readonly model: Definition,
     readonly report: Report,
-    /** The service's own, cached per parse, so that inlay hints reuse what validation computed. */
-    private readonly simulate: (model: Definition) => FailureAnalysis | undefined = (model) =>
-      analyzeFailures(model, { pairs: false }),
+    /** The service's failure analysis of this parse, cached there so that inlay hints reuse it. */
+    private readonly failuresOfParse: () => FailureAnalysis | undefined,
   ) {}
 
   /** The host OS's rank (see `versionRank`), or undefined when it is missing or unknown. */
@@ -86,10 +84,9 @@ export class RuleContext {
     return lowest;
   }
 
-  /** What survives which failure: simulated once per validation, for the FAIL rules. */
+  /** What survives which failure, for the FAIL rules: simulated at most once per parse. */
   get failures(): FailureAnalysis | undefined {
-    if (this.failureAnalysis === undefined) this.failureAnalysis = this.simulate(this.model) ?? null;
-    return this.failureAnalysis ?? undefined;
+    return this.failuresOfParse();
   }
 
   /** The shared disks a VM attaches, resolved by name. */

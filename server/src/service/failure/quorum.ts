@@ -15,7 +15,6 @@ export interface VoteCount {
   /** Votes needed to keep running: more than half of the total. */
   readonly needed: number;
   readonly dynamicWitness: boolean;
-  readonly dynamicQuorum: boolean;
 }
 
 /**
@@ -32,7 +31,6 @@ export function countVotes(
 ): VoteCount {
   const rank = versionRank(lowestGuestOs) ?? rank2012R2;
   const dynamicWitness = rank >= rank2012R2;
-  const dynamicQuorum = rank >= 2012;
   const kind = witness === 'disk' || witness === 'fileShare' || witness === 'cloud' ? witness : 'none';
   const witnessVotes = kind !== 'none' && (!dynamicWitness || nodes % 2 === 0);
   const nodeWithoutVote = kind === 'none' && dynamicWitness && nodes % 2 === 0 && nodes > 0;
@@ -45,7 +43,6 @@ export function countVotes(
     total,
     needed: Math.floor(total / 2) + 1,
     dynamicWitness,
-    dynamicQuorum,
   };
 }
 
